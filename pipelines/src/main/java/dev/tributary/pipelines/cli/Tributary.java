@@ -1,0 +1,111 @@
+package dev.tributary.pipelines.cli;
+
+import dev.tributary.pipelines.generate.GenerateLogsJob;
+import dev.tributary.pipelines.logs.LogAnalyticsJob;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * The command-line entry point: {@code tributary <job> [--option=value ...]}. Without a job it lists the
+ * jobs; {@code <job> --help} explains that job's options. Mistakes in the command line print one line and
+ * exit with status 2; a job that fails exits with status 1.
+ */
+public final class Tributary {
+  static final int USAGE_ERROR = 2;
+  static final int JOB_FAILED = 1;
+
+  private static final List<Job<?>> JOBS = List.of(new LogAnalyticsJob(), new GenerateLogsJob());
+
+  private Tributary() {}
+
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    System.out.flush();
+    System.exit(status);
+  }
+
+  /** Runs the command line; separate from {@link #main} so tests can call it without exiting. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Map<String, Job<?>> jobs = new LinkedHashMap<>();
+    JOBS.forEach(job -> jobs.put(job.name(), job));
+    if (args.length == 0 || isHelp(args[0]) || args[0].equals("list")) {
+      printJobs(jobs, out);
+      return args.length == 0 ? USAGE_ERROR : 0;
+    }
+    Job<?> job = jobs.get(args[0]);
+    if (job == null) {
+      err.println("tributary: unknown job '" + args[0] + "'; jobs are " + String.join(", ", jobs.keySet()));
+      return USAGE_ERROR;
+    }
+    String[] jobArgs = Arrays.copyOfRange(args, 1, args.length);
+    if (Arrays.stream(jobArgs).anyMatch(Tributary::isHelp)) {
+      out.println("tributary " + job.name() + ": " + job.description() + "\n");
+      PipelineOptionsFactory.printHelp(out, job.optionsClass());
+      return 0;
+    }
+    return runJob(job, jobArgs, out, err);
+  }
+
+  private static <O extends PipelineOptions> int runJob(
+      Job<O> job, String[] args, PrintStream out, PrintStream err) {
+    O options;
+    try {
+      PipelineOptionsFactory.register(job.optionsClass());
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(job.optionsClass());
+    } catch (IllegalArgumentException e) {
+      err.println("tributary " + job.name() + ": " + culprit(job, args) + firstLine(e)
+          + " (see: tributary " + job.name() + " --help)");
+      return USAGE_ERROR;
+    }
+    try {
+      return job.run(options, out);
+    } catch (IllegalArgumentException e) {
+      err.println("tributary " + job.name() + ": " + firstLine(e));
+      return USAGE_ERROR;
+    } catch (Exception e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      err.println("tributary " + job.name() + ": job failed: " + root);
+      return JOB_FAILED;
+    }
+  }
+
+  /**
+   * Beam's messages for a bad value do not always name the option; parsing the arguments one at a time
+   * finds the one to blame, returned as {@code "--name=value: "}, or "" if none fails alone.
+   */
+  private static String culprit(Job<?> job, String[] args) {
+    for (String arg : args) {
+      try {
+        PipelineOptionsFactory.fromArgs(arg).withValidation().as(job.optionsClass());
+      } catch (IllegalArgumentException e) {
+        return arg + ": ";
+      }
+    }
+    return "";
+  }
+
+  private static void printJobs(Map<String, Job<?>> jobs, PrintStream out) {
+    out.println("usage: tributary <job> [--option=value ...]    tributary <job> --help\n");
+    out.println("jobs:");
+    int width = jobs.keySet().stream().mapToInt(String::length).max().orElse(0);
+    jobs.values().forEach(job -> out.printf("  %-" + width + "s  %s%n", job.name(), job.description()));
+  }
+
+  private static boolean isHelp(String arg) {
+    return arg.equals("--help") || arg.equals("-h") || arg.equals("help") || arg.startsWith("--help=");
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+}

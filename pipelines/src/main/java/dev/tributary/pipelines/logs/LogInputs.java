@@ -1,0 +1,60 @@
+package dev.tributary.pipelines.logs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+
+/** Turns the {@code --input} option into a file pattern, checking up front that there is something to read. */
+final class LogInputs {
+  private LogInputs() {}
+
+  /**
+   * Returns the glob to read: {@code input} itself, or {@code input/*} when it names a directory. A batch
+   * run needs at least one file; follow mode needs only the directory.
+   */
+  static String resolve(String input, boolean follow) {
+    if (input == null || input.isBlank()) {
+      throw new IllegalArgumentException("--input is empty; give a directory, file or glob of access logs");
+    }
+    String glob = input;
+    if (isDirectory(input)) {
+      glob = input.endsWith("/") ? input + "*" : input + "/*";
+    } else if (follow) {
+      throw new IllegalArgumentException(
+          "--follow needs --input to be an existing directory; '" + input + "' is not one");
+    }
+    if (!follow && !hasWildcard(input) && !input.contains("://") && !Files.exists(Path.of(input))) {
+      // Beam would search the parent directory's whole tree for a missing plain path; answer directly.
+      throw new IllegalArgumentException("no log files found at --input=" + input + ": no such file or directory");
+    }
+    if (!follow && matchCount(glob) == 0) {
+      throw new IllegalArgumentException("no log files found at --input=" + input);
+    }
+    return glob;
+  }
+
+  /** Local paths are asked; for other file systems (s3://...) a trailing slash marks a directory. */
+  private static boolean isDirectory(String input) {
+    if (input.contains("://")) {
+      return input.endsWith("/");
+    }
+    return !hasWildcard(input) && Files.isDirectory(Path.of(input));
+  }
+
+  private static boolean hasWildcard(String input) {
+    return input.contains("*") || input.contains("?") || input.contains("[") || input.contains("{");
+  }
+
+  private static int matchCount(String glob) {
+    try {
+      MatchResult match = FileSystems.match(List.of(glob), EmptyMatchTreatment.ALLOW).get(0);
+      return match.status() == MatchResult.Status.OK ? match.metadata().size() : 0;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot list --input=" + glob + ": " + e.getMessage());
+    }
+  }
+}
