@@ -15,8 +15,9 @@ import org.joda.time.Duration;
  *
  * <p>Bounded input goes to the single file {@code <prefix>.jsonl}. Unbounded input is flushed every {@link
  * Write#withFlushEvery} interval of processing time into a new file per flush, named {@code
- * <prefix>-<pane>...jsonl} by Beam's windowed-write naming, so a file is complete once it appears and a
- * downstream tool can pick files up as they come.
+ * <prefix>-<run start>-<flush number>.jsonl} (see {@link FlushFilenamePolicy}). Beam writes each file
+ * under a temporary name first, so a file is complete once it appears and a downstream tool can pick files
+ * up as they come.
  */
 public final class JsonLinesIO {
   private JsonLinesIO() {}
@@ -62,9 +63,16 @@ public final class JsonLinesIO {
                           AfterProcessingTime.pastFirstElementInPane().plusDelayOf(flushEvery)))
                   .withAllowedLateness(Duration.ZERO)
                   .discardingFiredPanes())
-          .apply(
-              "WriteFiles",
-              TextIO.write().to(prefix).withSuffix(".jsonl").withWindowedWrites().withNumShards(1));
+          .apply("WriteFiles", windowedWrite());
+    }
+
+    private TextIO.Write windowedWrite() {
+      FlushFilenamePolicy names = new FlushFilenamePolicy(prefix, java.time.Instant.now(), ".jsonl");
+      return TextIO.write()
+          .to(names)
+          .withTempDirectory(names.directory())
+          .withWindowedWrites()
+          .withNumShards(1);
     }
   }
 }

@@ -24,6 +24,13 @@ public interface LogAnalyticsOptions extends PipelineOptions {
 
   void setFollow(boolean value);
 
+  @Description(
+      "Follow mode: stop once no new file has appeared for this long (e.g. 30s), after closing every "
+          + "window; useful in scripts. By default follow mode runs until stopped.")
+  String getStopAfterIdle();
+
+  void setStopAfterIdle(String value);
+
   @Description("Follow mode: how often to look for new files.")
   @Default.String("2s")
   String getPollInterval();

@@ -62,6 +62,13 @@ public final class LogAnalyticsPipeline {
     Duration updateEvery = Durations.parsePositive("updateInterval", options.getUpdateInterval());
     Duration pollInterval = Durations.parsePositive("pollInterval", options.getPollInterval());
     Duration watermarkLag = Durations.parse("watermarkLag", options.getWatermarkLag());
+    Duration stopAfterIdle =
+        options.getStopAfterIdle() == null
+            ? null
+            : Durations.parsePositive("stopAfterIdle", options.getStopAfterIdle());
+    if (stopAfterIdle != null && !follow) {
+      throw new IllegalArgumentException("--stopAfterIdle only applies with --follow");
+    }
     if (options.getTopN() < 1) {
       throw new IllegalArgumentException("--topN must be at least 1, got " + options.getTopN());
     }
@@ -81,6 +88,9 @@ public final class LogAnalyticsPipeline {
           WatchedTextIO.read().from(glob).withPollInterval(pollInterval).withWatermarkLag(watermarkLag);
       if (options.getTimeMode() == TimeMode.EVENT) {
         watch = watch.withTimestampFn(new RequestTimeOfLine());
+      }
+      if (stopAfterIdle != null) {
+        watch = watch.stopWhenIdleFor(stopAfterIdle);
       }
       lines = p.apply("WatchLogDirectory", watch);
     } else {

@@ -85,6 +85,11 @@ class TributaryTest {
   }
 
   @Test
+  void stopAfterIdleWithoutFollow() {
+    assertOneLineError(run("logs", "--stopAfterIdle=5s"), "tributary logs: --stopAfterIdle only applies with --follow");
+  }
+
+  @Test
   void zeroTopN() {
     assertOneLineError(run("logs", "--topN=0"), "tributary logs: --topN must be at least 1, got 0");
   }
