@@ -3,16 +3,13 @@ package dev.tributary.io.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tributary.transforms.common.CounterTotals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Reify;
@@ -53,9 +50,9 @@ class WatchedTextIOTest {
         .containsInAnyOrder("one", "two", "three", "four", "five", "six", "seven", "eight");
     PipelineResult result = p.run();
     result.waitUntilFinish();
-    assertEquals(5, attemptedCounter(result, WatchedTextIO.FILES_READ));
-    assertEquals(8, attemptedCounter(result, WatchedTextIO.LINES_READ));
-    assertEquals(0, attemptedCounter(result, WatchedTextIO.FILES_UNREADABLE));
+    assertEquals(5, CounterTotals.of(result, WatchedTextIO.NAMESPACE, WatchedTextIO.FILES_READ));
+    assertEquals(8, CounterTotals.of(result, WatchedTextIO.NAMESPACE, WatchedTextIO.LINES_READ));
+    assertEquals(0, CounterTotals.of(result, WatchedTextIO.NAMESPACE, WatchedTextIO.FILES_UNREADABLE));
   }
 
   @Test
@@ -79,8 +76,8 @@ class WatchedTextIOTest {
     PAssert.that(lines).containsInAnyOrder(expected);
     PipelineResult result = p.run();
     result.waitUntilFinish();
-    assertEquals(4, attemptedCounter(result, WatchedTextIO.FILES_READ));
-    assertEquals(expected.size(), attemptedCounter(result, WatchedTextIO.LINES_READ));
+    assertEquals(4, CounterTotals.of(result, WatchedTextIO.NAMESPACE, WatchedTextIO.FILES_READ));
+    assertEquals(expected.size(), CounterTotals.of(result, WatchedTextIO.NAMESPACE, WatchedTextIO.LINES_READ));
   }
 
   @Test
@@ -141,21 +138,6 @@ class WatchedTextIOTest {
     TestPipeline p = pipeline();
 
     assertThrows(IllegalStateException.class, () -> p.apply(WatchedTextIO.read()));
-  }
-
-  private static long attemptedCounter(PipelineResult result, String name) {
-    MetricQueryResults metrics =
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(WatchedTextIO.NAMESPACE, name))
-                    .build());
-    long total = 0;
-    for (MetricResult<Long> counter : metrics.getCounters()) {
-      total += counter.getAttempted();
-    }
-    return total;
   }
 
   private static Instant at(String iso) {

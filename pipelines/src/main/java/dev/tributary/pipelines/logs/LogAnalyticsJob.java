@@ -1,16 +1,13 @@
 package dev.tributary.pipelines.logs;
 
 import dev.tributary.pipelines.cli.Job;
+import dev.tributary.transforms.common.CounterTotals;
 import dev.tributary.transforms.logs.ParseAccessLogs;
 import java.io.PrintStream;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /** {@code tributary logs}: runs {@link LogAnalyticsPipeline} and reports how many lines it read. */
 public final class LogAnalyticsJob implements Job<LogAnalyticsOptions> {
@@ -58,24 +55,9 @@ public final class LogAnalyticsJob implements Job<LogAnalyticsOptions> {
   }
 
   private static void printSummary(PipelineResult result, PrintStream out) {
-    long parsed = counter(result, ParseAccessLogs.PARSED);
-    long rejected = counter(result, ParseAccessLogs.REJECTED);
+    long parsed = CounterTotals.of(result, ParseAccessLogs.NAMESPACE, ParseAccessLogs.PARSED);
+    long rejected = CounterTotals.of(result, ParseAccessLogs.NAMESPACE, ParseAccessLogs.REJECTED);
     out.printf(
         "logs: read %d lines: %d parsed, %d rejected%n", parsed + rejected, parsed, rejected);
-  }
-
-  private static long counter(PipelineResult result, String name) {
-    MetricQueryResults metrics =
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(ParseAccessLogs.NAMESPACE, name))
-                    .build());
-    long total = 0;
-    for (MetricResult<Long> counter : metrics.getCounters()) {
-      total += counter.getAttempted();
-    }
-    return total;
   }
 }

@@ -2,6 +2,7 @@ package dev.tributary.transforms.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tributary.transforms.common.CounterTotals;
 import dev.tributary.transforms.common.DeadLetter;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Count;
@@ -42,8 +40,8 @@ class ParseAccessLogsTest {
         .isEqualTo(rejected);
     PipelineResult run = p.run();
     run.waitUntilFinish();
-    assertEquals(parsed, counter(run, ParseAccessLogs.PARSED));
-    assertEquals(rejected, counter(run, ParseAccessLogs.REJECTED));
+    assertEquals(parsed, CounterTotals.of(run, ParseAccessLogs.NAMESPACE, ParseAccessLogs.PARSED));
+    assertEquals(rejected, CounterTotals.of(run, ParseAccessLogs.NAMESPACE, ParseAccessLogs.REJECTED));
   }
 
   @Test
@@ -62,19 +60,5 @@ class ParseAccessLogsTest {
     try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
       return reader.lines().count();
     }
-  }
-
-  private static long counter(PipelineResult run, String name) {
-    long total = 0;
-    for (MetricResult<Long> c :
-        run.metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(ParseAccessLogs.NAMESPACE, name))
-                    .build())
-            .getCounters()) {
-      total += c.getAttempted();
-    }
-    return total;
   }
 }
