@@ -1,12 +1,19 @@
 package dev.tributary.pipelines.logs;
 
+import static dev.tributary.pipelines.logs.LogResultTables.REJECTED_LINES;
+import static dev.tributary.pipelines.logs.LogResultTables.REJECTED_SCHEMA;
+import static dev.tributary.pipelines.logs.LogResultTables.STATUS_COUNTS;
+import static dev.tributary.pipelines.logs.LogResultTables.STATUS_SCHEMA;
+import static dev.tributary.pipelines.logs.LogResultTables.TOP_ENDPOINTS;
+import static dev.tributary.pipelines.logs.LogResultTables.TOP_SCHEMA;
+
 import dev.tributary.io.console.ConsoleIO;
 import dev.tributary.io.files.WatchedTextIO;
 import dev.tributary.io.json.DeadLetterJson;
 import dev.tributary.io.json.JsonLinesIO;
 import dev.tributary.io.json.ResultTableJson;
-import dev.tributary.pipelines.cli.Durations;
 import dev.tributary.transforms.common.CountSinceStart;
+import dev.tributary.transforms.common.DeadLetter;
 import dev.tributary.transforms.logs.CountByStatus;
 import dev.tributary.transforms.logs.LogRecord;
 import dev.tributary.transforms.logs.ParseAccessLogs;
@@ -15,20 +22,13 @@ import dev.tributary.transforms.logs.TimestampLogRecords;
 import dev.tributary.transforms.logs.TopEndpoints;
 import dev.tributary.transforms.table.ResultTable;
 import dev.tributary.transforms.table.ToResultTable;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.joda.time.Duration;
 
 /**
  * The {@code logs} job, the seeds' Structured Streaming log analysis: read access logs, parse them, and
@@ -36,17 +36,6 @@ import org.joda.time.Duration;
  * lines that could not be parsed, on the console and optionally as JSON Lines files.
  */
 public final class LogAnalyticsPipeline {
-  public static final String STATUS_COUNTS = "status_counts";
-  public static final String TOP_ENDPOINTS = "top_endpoints";
-  public static final String REJECTED_LINES = "rejected_lines";
-
-  static final Schema STATUS_SCHEMA =
-      Schema.builder().addInt32Field("status").addInt64Field("count").build();
-  static final Schema TOP_SCHEMA =
-      Schema.builder().addInt32Field("rank").addStringField("endpoint").addInt64Field("count").build();
-  static final Schema REJECTED_SCHEMA =
-      Schema.builder().addStringField("reason").addInt64Field("count").build();
-
   private LogAnalyticsPipeline() {}
 
   /**
@@ -55,131 +44,83 @@ public final class LogAnalyticsPipeline {
    */
   public static void build(Pipeline p, LogAnalyticsOptions options) {
     FileSystems.setDefaultPipelineOptions(options);
-    boolean follow = options.getFollow();
-    Duration size = Durations.parsePositive("windowSize", options.getWindowSize());
-    Duration slide = Durations.parsePositive("windowSlide", options.getWindowSlide());
-    Duration lateness = Durations.parse("allowedLateness", options.getAllowedLateness());
-    Duration updateEvery = Durations.parsePositive("updateInterval", options.getUpdateInterval());
-    Duration pollInterval = Durations.parsePositive("pollInterval", options.getPollInterval());
-    Duration watermarkLag = Durations.parse("watermarkLag", options.getWatermarkLag());
-    Duration stopAfterIdle =
-        options.getStopAfterIdle() == null
-            ? null
-            : Durations.parsePositive("stopAfterIdle", options.getStopAfterIdle());
-    if (stopAfterIdle != null && !follow) {
-      throw new IllegalArgumentException("--stopAfterIdle only applies with --follow");
-    }
-    if (options.getTopN() < 1) {
-      throw new IllegalArgumentException("--topN must be at least 1, got " + options.getTopN());
-    }
-    if (options.getNumRows() < 1) {
-      throw new IllegalArgumentException("--numRows must be at least 1, got " + options.getNumRows());
-    }
-    if (slide.isLongerThan(size)) {
-      throw new IllegalArgumentException(
-          "--windowSlide=" + options.getWindowSlide() + " is longer than --windowSize="
-              + options.getWindowSize() + "; requests between windows would be skipped");
-    }
-    String glob = LogInputs.resolve(options.getInput(), follow);
+    LogAnalyticsSettings s = LogAnalyticsSettings.from(options);
 
-    PCollection<String> lines;
-    if (follow) {
-      WatchedTextIO.Read watch =
-          WatchedTextIO.read().from(glob).withPollInterval(pollInterval).withWatermarkLag(watermarkLag);
-      if (options.getTimeMode() == TimeMode.EVENT) {
-        watch = watch.withTimestampFn(new RequestTimeOfLine());
-      }
-      if (stopAfterIdle != null) {
-        watch = watch.stopWhenIdleFor(stopAfterIdle);
-      }
-      lines = p.apply("WatchLogDirectory", watch);
-    } else {
-      lines = p.apply("ReadLogFiles", TextIO.read().from(glob));
-    }
-
-    ParseAccessLogs.Result parsed = lines.apply("ParseAccessLogs", ParseAccessLogs.create());
+    ParseAccessLogs.Result parsed = readLines(p, s).apply("ParseAccessLogs", ParseAccessLogs.create());
     PCollection<LogRecord> records = parsed.records();
-    if (!follow) {
+    if (!s.follow()) {
       // The watching source stamps time itself; a batch read leaves it to this step.
-      records =
-          records.apply(
-              "AssignTime", TimestampLogRecords.create().withTimeMode(options.getTimeMode()));
+      records = records.apply("AssignTime", TimestampLogRecords.create().withTimeMode(s.timeMode()));
     }
 
     CountByStatus countByStatus = CountByStatus.create();
     TopEndpoints topEndpoints =
         TopEndpoints.create()
-            .withTopN(options.getTopN())
-            .withWindow(size, slide)
-            .withAllowedLateness(lateness);
+            .withTopN(s.topN())
+            .withWindow(s.windowSize(), s.windowSlide())
+            .withAllowedLateness(s.allowedLateness());
     CountSinceStart<String> countReasons = CountSinceStart.create();
-    if (follow) {
-      countByStatus = countByStatus.withUpdateEvery(updateEvery);
-      topEndpoints = topEndpoints.withEarlyFirings(updateEvery);
-      countReasons = countReasons.withUpdateEvery(updateEvery);
+    if (s.follow()) {
+      countByStatus = countByStatus.withUpdateEvery(s.updateEvery());
+      topEndpoints = topEndpoints.withEarlyFirings(s.updateEvery());
+      countReasons = countReasons.withUpdateEvery(s.updateEvery());
     }
 
     PCollection<ResultTable> statusTables =
         records
             .apply("CountByStatus", countByStatus)
-            .apply("StatusTable", ToResultTable.of(STATUS_COUNTS, STATUS_SCHEMA, LogAnalyticsPipeline::statusRows));
+            .apply("StatusTable", ToResultTable.of(STATUS_COUNTS, STATUS_SCHEMA, LogResultTables::statusRows));
     PCollection<ResultTable> topTables =
         records
             .apply("TopEndpoints", topEndpoints)
-            .apply("TopEndpointsTable", ToResultTable.of(TOP_ENDPOINTS, TOP_SCHEMA, LogAnalyticsPipeline::rankRows));
+            .apply("TopEndpointsTable", ToResultTable.of(TOP_ENDPOINTS, TOP_SCHEMA, LogResultTables::rankRows));
     PCollection<ResultTable> rejectedTables =
         parsed
             .deadLetters()
-            .apply("RejectionReason", MapElements.into(TypeDescriptors.strings()).via(d -> d.getReason()))
+            .apply("RejectionReason", MapElements.into(TypeDescriptors.strings()).via(DeadLetter::getReason))
             .apply("CountRejectedByReason", countReasons)
-            .apply("RejectedTable", ToResultTable.of(REJECTED_LINES, REJECTED_SCHEMA, LogAnalyticsPipeline::reasonRows));
+            .apply("RejectedTable", ToResultTable.of(REJECTED_LINES, REJECTED_SCHEMA, LogResultTables::reasonRows));
 
-    ConsoleIO.Write console =
-        ConsoleIO.write().withNumRows(options.getNumRows()).withTruncate(options.getTruncate());
+    ConsoleIO.Write console = ConsoleIO.write().withNumRows(s.numRows()).withTruncate(s.truncate());
     statusTables.apply("PrintStatusCounts", console);
     topTables.apply("PrintTopEndpoints", console);
     rejectedTables.apply("PrintRejectedLines", console);
 
-    String output = options.getOutput();
-    if (output != null && !output.isBlank()) {
-      writeJson(statusTables, output + "-" + STATUS_COUNTS, updateEvery);
-      writeJson(topTables, output + "-" + TOP_ENDPOINTS, updateEvery);
+    if (s.output() != null) {
+      writeJson(statusTables, STATUS_COUNTS, s);
+      writeJson(topTables, TOP_ENDPOINTS, s);
       parsed
           .deadLetters()
           .apply("RejectedLineAsJson", MapElements.into(TypeDescriptors.strings()).via(DeadLetterJson::toJson))
-          .apply("WriteRejectedLines", JsonLinesIO.write().to(output + "-" + REJECTED_LINES).withFlushEvery(updateEvery));
+          .apply("WriteJson " + REJECTED_LINES, jsonFiles(REJECTED_LINES, s));
     }
   }
 
-  private static void writeJson(PCollection<ResultTable> tables, String prefix, Duration flushEvery) {
-    String query = tables.getName();
+  private static PCollection<String> readLines(Pipeline p, LogAnalyticsSettings s) {
+    if (!s.follow()) {
+      return p.apply("ReadLogFiles", TextIO.read().from(s.inputGlob()));
+    }
+    WatchedTextIO.Read watch =
+        WatchedTextIO.read()
+            .from(s.inputGlob())
+            .withPollInterval(s.pollInterval())
+            .withWatermarkLag(s.watermarkLag());
+    if (s.timeMode() == TimeMode.EVENT) {
+      watch = watch.withTimestampFn(new RequestTimeOfLine());
+    }
+    if (s.stopAfterIdle() != null) {
+      watch = watch.stopWhenIdleFor(s.stopAfterIdle());
+    }
+    return p.apply("WatchLogDirectory", watch);
+  }
+
+  private static void writeJson(PCollection<ResultTable> tables, String query, LogAnalyticsSettings s) {
     tables
         .apply("AsJson " + query, FlatMapElements.into(TypeDescriptors.strings()).via(ResultTableJson::toJsonLines))
-        .apply("WriteJson " + query, JsonLinesIO.write().to(prefix).withFlushEvery(flushEvery));
+        .apply("WriteJson " + query, jsonFiles(query, s));
   }
 
-  static List<Row> statusRows(Map<Integer, Long> counts) {
-    List<Row> rows = new ArrayList<>(counts.size());
-    counts.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> rows.add(Row.withSchema(STATUS_SCHEMA).addValues(e.getKey(), e.getValue()).build()));
-    return rows;
-  }
-
-  static List<Row> rankRows(List<KV<String, Long>> ranking) {
-    List<Row> rows = new ArrayList<>(ranking.size());
-    for (int i = 0; i < ranking.size(); i++) {
-      KV<String, Long> entry = ranking.get(i);
-      rows.add(Row.withSchema(TOP_SCHEMA).addValues(i + 1, entry.getKey(), entry.getValue()).build());
-    }
-    return rows;
-  }
-
-  static List<Row> reasonRows(Map<String, Long> counts) {
-    List<Row> rows = new ArrayList<>(counts.size());
-    counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> rows.add(Row.withSchema(REJECTED_SCHEMA).addValues(e.getKey(), e.getValue()).build()));
-    return rows;
+  private static JsonLinesIO.Write jsonFiles(String query, LogAnalyticsSettings s) {
+    return JsonLinesIO.write().to(s.output() + "-" + query).withFlushEvery(s.updateEvery());
   }
 }
