@@ -1,12 +1,16 @@
 package dev.tributary.pipelines.cli;
 
+import dev.tributary.io.s3.TributaryS3;
+import dev.tributary.io.s3.TributaryS3Options;
 import dev.tributary.pipelines.generate.GenerateLogsJob;
 import dev.tributary.pipelines.logs.LogAnalyticsJob;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -56,9 +60,15 @@ public final class Tributary {
     O options;
     try {
       PipelineOptionsFactory.register(job.optionsClass());
+      // Every job may read s3:// paths, so every job accepts the S3 options.
+      PipelineOptionsFactory.register(TributaryS3Options.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(job.optionsClass());
-    } catch (IllegalArgumentException e) {
-      err.println("tributary " + job.name() + ": " + culprit(job, args) + firstLine(e)
+      // Before anything registers file systems: settles the AWS region without the EC2 metadata service.
+      TributaryS3.configure(options);
+    } catch (RuntimeException e) {
+      // Mostly IllegalArgumentException; Beam's AWS module throws NullPointerException for a credentials
+      // object that lacks a field. Beam quotes values it cannot parse, so credential values are redacted.
+      err.println("tributary " + job.name() + ": " + redact(culprit(job, args) + firstLine(e), args)
           + " (see: tributary " + job.name() + " --help)");
       return USAGE_ERROR;
     }
@@ -85,11 +95,33 @@ public final class Tributary {
     for (String arg : args) {
       try {
         PipelineOptionsFactory.fromArgs(arg).withValidation().as(job.optionsClass());
-      } catch (IllegalArgumentException e) {
+      } catch (RuntimeException e) {
         return arg + ": ";
       }
     }
     return "";
+  }
+
+  /** Options whose values hold credentials; option names containing one of the words count too. */
+  private static final Set<String> SECRET_OPTIONS =
+      Set.of("awscredentialsprovider", "proxyconfiguration", "ssecustomerkey");
+
+  private static final List<String> SECRET_WORDS = List.of("secret", "password", "credential", "token");
+
+  /** The text with the value of every credential-bearing option in {@code args} replaced by {@code ***}. */
+  private static String redact(String text, String[] args) {
+    String redacted = text;
+    for (String arg : args) {
+      int equals = arg.indexOf('=');
+      if (!arg.startsWith("--") || equals < 0 || equals == arg.length() - 1) {
+        continue;
+      }
+      String name = arg.substring(2, equals).toLowerCase(Locale.ROOT);
+      if (SECRET_OPTIONS.contains(name) || SECRET_WORDS.stream().anyMatch(name::contains)) {
+        redacted = redacted.replace(arg.substring(equals + 1), "***");
+      }
+    }
+    return redacted;
   }
 
   private static void printJobs(Map<String, Job<?>> jobs, PrintStream out) {

@@ -1,12 +1,12 @@
 package dev.tributary.pipelines.logs;
 
+import dev.tributary.io.s3.TributaryS3Options;
 import dev.tributary.transforms.logs.TimeMode;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 
 /** Options of the {@code logs} job; {@code tributary logs --help} prints them. */
-public interface LogAnalyticsOptions extends PipelineOptions {
+public interface LogAnalyticsOptions extends TributaryS3Options {
   @Description(
       "Access logs to read (Common or Combined format): a directory (every file in it), a file, "
           + "or a glob such as 'logs/*.log'. Relative paths start at the directory you run from.")

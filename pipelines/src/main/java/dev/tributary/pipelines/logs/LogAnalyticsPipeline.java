@@ -12,6 +12,7 @@ import dev.tributary.io.files.WatchedTextIO;
 import dev.tributary.io.json.DeadLetterJson;
 import dev.tributary.io.json.JsonLinesIO;
 import dev.tributary.io.json.ResultTableJson;
+import dev.tributary.io.s3.TributaryS3;
 import dev.tributary.transforms.common.CountSinceStart;
 import dev.tributary.transforms.common.DeadLetter;
 import dev.tributary.transforms.logs.CountByStatus;
@@ -43,6 +44,7 @@ public final class LogAnalyticsPipeline {
    * IllegalArgumentException} with a message fit to show the user as it is.
    */
   public static void build(Pipeline p, LogAnalyticsOptions options) {
+    TributaryS3.configure(options); // idempotent; also covers callers that bypass the command line
     FileSystems.setDefaultPipelineOptions(options);
     LogAnalyticsSettings s = LogAnalyticsSettings.from(options);
 

@@ -31,8 +31,12 @@ final class LogInputs {
       // Beam would search the parent directory's whole tree for a missing plain path; answer directly.
       throw new IllegalArgumentException("no log files found at --input=" + input + ": no such file or directory");
     }
-    if (!follow && matchCount(glob) == 0) {
+    if (!follow && matchCount(input, glob) == 0) {
       throw new IllegalArgumentException("no log files found at --input=" + input);
+    }
+    if (follow && input.contains("://")) {
+      // A remote prefix may hold no files yet, but its bucket must exist and answer with these credentials.
+      matchCount(input, glob);
     }
     return glob;
   }
@@ -49,12 +53,32 @@ final class LogInputs {
     return input.contains("*") || input.contains("?") || input.contains("[") || input.contains("{");
   }
 
-  private static int matchCount(String glob) {
+  /**
+   * How many files the glob matches. A listing that fails (a bucket that does not exist, credentials the
+   * server refuses, a server that cannot be reached) is a usage error naming its cause.
+   */
+  private static int matchCount(String input, String glob) {
     try {
       MatchResult match = FileSystems.match(List.of(glob), EmptyMatchTreatment.ALLOW).get(0);
+      if (match.status() == MatchResult.Status.ERROR) {
+        match.metadata(); // throws the listing's error
+      }
       return match.status() == MatchResult.Status.OK ? match.metadata().size() : 0;
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot list --input=" + glob + ": " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot list --input=" + input + ": " + reason(e));
     }
+  }
+
+  /** The first message in the cause chain that says more than the name of the exception it wraps. */
+  private static String reason(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null
+        && t.getCause() != t
+        && (t.getMessage() == null || t.getMessage().equals(t.getCause().toString()))) {
+      t = t.getCause();
+    }
+    String message = t.getMessage() == null ? t.toString() : t.getMessage();
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
   }
 }
