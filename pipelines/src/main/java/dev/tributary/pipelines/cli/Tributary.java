@@ -4,6 +4,7 @@ import dev.tributary.io.s3.TributaryS3;
 import dev.tributary.io.s3.TributaryS3Options;
 import dev.tributary.pipelines.generate.GenerateLogsJob;
 import dev.tributary.pipelines.logs.LogAnalyticsJob;
+import dev.tributary.pipelines.serve.LineServerJob;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ public final class Tributary {
   static final int USAGE_ERROR = 2;
   static final int JOB_FAILED = 1;
 
-  private static final List<Job<?>> JOBS = List.of(new LogAnalyticsJob(), new GenerateLogsJob());
+  private static final List<Job<?>> JOBS =
+      List.of(new LogAnalyticsJob(), new GenerateLogsJob(), new LineServerJob());
 
   private Tributary() {}
 

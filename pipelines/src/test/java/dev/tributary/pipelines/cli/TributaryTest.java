@@ -35,7 +35,7 @@ class TributaryTest {
 
   @Test
   void unknownJob() {
-    assertOneLineError(run("nope"), "tributary: unknown job 'nope'; jobs are logs, generate-logs");
+    assertOneLineError(run("nope"), "tributary: unknown job 'nope'; jobs are logs, generate-logs, serve-lines");
   }
 
   @Test
