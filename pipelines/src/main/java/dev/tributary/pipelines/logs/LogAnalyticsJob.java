@@ -29,13 +29,13 @@ public final class LogAnalyticsJob implements Job<LogAnalyticsOptions> {
   @Override
   public int run(LogAnalyticsOptions options, PrintStream out) {
     Pipeline p = Pipeline.create(options);
-    LogAnalyticsPipeline.build(p, options);
-    if (options.getFollow() && options.getRunner() == DirectRunner.class) {
+    boolean streaming = LogAnalyticsPipeline.build(p, options);
+    if (streaming && options.getRunner() == DirectRunner.class) {
       // Otherwise the Direct runner's run() would block on the never-ending read.
       options.as(DirectOptions.class).setBlockOnRun(false);
     }
     PipelineResult result = p.run();
-    if (options.getFollow()) {
+    if (streaming) {
       out.println("logs: following " + options.getInput() + "; stop with Ctrl-C");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(result, out)));
     }

@@ -9,7 +9,8 @@ import org.apache.beam.sdk.options.Description;
 public interface LogAnalyticsOptions extends TributaryS3Options {
   @Description(
       "Access logs to read (Common or Combined format): a directory (every file in it), a file, "
-          + "or a glob such as 'logs/*.log'. Relative paths start at the directory you run from.")
+          + "a glob such as 'logs/*.log', an s3://bucket/prefix/, or tcp://host:port to read lines from "
+          + "a socket (like nc -lk; always streaming). Relative paths start at the directory you run from.")
   @Default.String("data/logs")
   String getInput();
 
@@ -105,4 +106,29 @@ public interface LogAnalyticsOptions extends TributaryS3Options {
   String getOutput();
 
   void setOutput(String value);
+
+  @Description(
+      "Also write the status counts and endpoint rankings to files named per window and pane, like "
+          + "Spark's saveAsTextFiles: <prefix>-<query>-<window start>-<window end>[-<pane>].jsonl.")
+  String getWindowedFiles();
+
+  void setWindowedFiles(String value);
+
+  @Description(
+      "Also upsert the results into a database: a JDBC URL such as jdbc:h2:file:./out/tributary "
+          + "(embedded, no server) or jdbc:postgresql://127.0.0.1:5432/db. Tables status_counts and "
+          + "top_endpoints keep one row per key and window (complete mode).")
+  String getJdbcUrl();
+
+  void setJdbcUrl(String value);
+
+  @Description("Database user for --jdbcUrl.")
+  String getJdbcUser();
+
+  void setJdbcUser(String value);
+
+  @Description("Database password for --jdbcUrl; prefer the PGPASSWORD-style settings of your driver.")
+  String getJdbcPassword();
+
+  void setJdbcPassword(String value);
 }

@@ -11,6 +11,7 @@ import org.joda.time.Duration;
  */
 record LogAnalyticsSettings(
     String inputGlob,
+    @Nullable HostAndPort socket,
     boolean follow,
     TimeMode timeMode,
     int topN,
@@ -23,7 +24,34 @@ record LogAnalyticsSettings(
     @Nullable Duration stopAfterIdle,
     int numRows,
     boolean truncate,
-    @Nullable String output) {
+    @Nullable String output,
+    @Nullable String windowedFiles,
+    @Nullable String jdbcUrl) {
+
+  /** Reads from a socket or watches a directory: unbounded input, results fire repeatedly. */
+  boolean streaming() {
+    return follow || socket != null;
+  }
+
+  /** A {@code tcp://host:port} input. */
+  record HostAndPort(String host, int port) {
+    static @Nullable HostAndPort parse(String input) {
+      if (input == null || !input.startsWith("tcp://")) {
+        return null;
+      }
+      String rest = input.substring("tcp://".length());
+      int colon = rest.lastIndexOf(':');
+      try {
+        int port = Integer.parseInt(rest.substring(colon + 1));
+        if (colon <= 0 || port < 1 || port > 65535) {
+          throw new NumberFormatException();
+        }
+        return new HostAndPort(rest.substring(0, colon), port);
+      } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+        throw new IllegalArgumentException("--input=" + input + " is not tcp://host:port");
+      }
+    }
+  }
 
   static LogAnalyticsSettings from(LogAnalyticsOptions o) {
     Duration size = Durations.parsePositive("windowSize", o.getWindowSize());
@@ -33,10 +61,14 @@ record LogAnalyticsSettings(
           "--windowSlide=" + o.getWindowSlide() + " is longer than --windowSize=" + o.getWindowSize()
               + "; requests between windows would be skipped");
     }
+    HostAndPort socket = HostAndPort.parse(o.getInput());
+    if (socket != null && o.getFollow()) {
+      throw new IllegalArgumentException("--follow watches a directory; a tcp:// input is always followed");
+    }
     Duration stopAfterIdle =
         o.getStopAfterIdle() == null ? null : Durations.parsePositive("stopAfterIdle", o.getStopAfterIdle());
-    if (stopAfterIdle != null && !o.getFollow()) {
-      throw new IllegalArgumentException("--stopAfterIdle only applies with --follow");
+    if (stopAfterIdle != null && !o.getFollow() && socket == null) {
+      throw new IllegalArgumentException("--stopAfterIdle only applies with --follow or a tcp:// input");
     }
     if (o.getTopN() < 1) {
       throw new IllegalArgumentException("--topN must be at least 1, got " + o.getTopN());
@@ -44,9 +76,12 @@ record LogAnalyticsSettings(
     if (o.getNumRows() < 1) {
       throw new IllegalArgumentException("--numRows must be at least 1, got " + o.getNumRows());
     }
-    String output = o.getOutput() == null || o.getOutput().isBlank() ? null : o.getOutput();
+    if (o.getJdbcUrl() != null && !o.getJdbcUrl().startsWith("jdbc:")) {
+      throw new IllegalArgumentException("--jdbcUrl=" + o.getJdbcUrl() + " is not a JDBC URL (jdbc:...)");
+    }
     return new LogAnalyticsSettings(
-        LogInputs.resolve(o.getInput(), o.getFollow()),
+        socket == null ? LogInputs.resolve(o.getInput(), o.getFollow()) : o.getInput(),
+        socket,
         o.getFollow(),
         o.getTimeMode(),
         o.getTopN(),
@@ -59,6 +94,12 @@ record LogAnalyticsSettings(
         stopAfterIdle,
         o.getNumRows(),
         o.getTruncate(),
-        output);
+        blankToNull(o.getOutput()),
+        blankToNull(o.getWindowedFiles()),
+        blankToNull(o.getJdbcUrl()));
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

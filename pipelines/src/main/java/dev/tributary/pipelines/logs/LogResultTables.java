@@ -12,6 +12,8 @@ final class LogResultTables {
   static final String STATUS_COUNTS = "status_counts";
   static final String TOP_ENDPOINTS = "top_endpoints";
   static final String REJECTED_LINES = "rejected_lines";
+  /** Prefix of the tables of result rows the database refused, per reason, one per result table. */
+  static final String REFUSED_ROWS = "refused_rows";
 
   static final Schema STATUS_SCHEMA =
       Schema.builder().addInt32Field("status").addInt64Field("count").build();

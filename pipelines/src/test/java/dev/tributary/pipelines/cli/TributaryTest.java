@@ -86,7 +86,28 @@ class TributaryTest {
 
   @Test
   void stopAfterIdleWithoutFollow() {
-    assertOneLineError(run("logs", "--stopAfterIdle=5s"), "tributary logs: --stopAfterIdle only applies with --follow");
+    assertOneLineError(run("logs", "--stopAfterIdle=5s"), "tributary logs: --stopAfterIdle only applies with --follow or a tcp:// input");
+  }
+
+  @Test
+  void socketInputThatIsNotHostAndPort() {
+    assertOneLineError(run("logs", "--input=tcp://localhost"), "tributary logs: --input=tcp://localhost is not tcp://host:port");
+  }
+
+  @Test
+  void unreachableSocketServer() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    assertOneLineError(
+        run("logs", "--input=tcp://127.0.0.1:" + port),
+        "tributary logs: cannot connect to 127.0.0.1:" + port + ": Connection refused");
+  }
+
+  @Test
+  void jdbcUrlThatIsNotJdbc() {
+    assertOneLineError(run("logs", "--jdbcUrl=postgres://x"), "tributary logs: --jdbcUrl=postgres://x is not a JDBC URL (jdbc:...)");
   }
 
   @Test
