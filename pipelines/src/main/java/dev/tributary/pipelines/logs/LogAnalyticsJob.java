@@ -1,6 +1,7 @@
 package dev.tributary.pipelines.logs;
 
 import dev.tributary.pipelines.cli.Job;
+import dev.tributary.pipelines.cli.RunnerLimits;
 import dev.tributary.transforms.common.CounterTotals;
 import dev.tributary.transforms.logs.ParseAccessLogs;
 import java.io.PrintStream;
@@ -40,8 +41,21 @@ public final class LogAnalyticsJob implements Job<LogAnalyticsOptions> {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(result, out)));
     }
     result.waitUntilFinish();
+    if (streaming && RunnerLimits.isSpark(options)) {
+      // Spark's streaming waitUntilFinish returns while the streaming context keeps running; the job
+      // ends only with the process (Ctrl-C runs the shutdown hook above).
+      waitForever();
+    }
     printSummary(result, out);
     return 0;
+  }
+
+  private static void waitForever() {
+    try {
+      new java.util.concurrent.CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void stop(PipelineResult result, PrintStream out) {

@@ -1,6 +1,7 @@
 package dev.tributary.pipelines.logs;
 
 import dev.tributary.pipelines.cli.Durations;
+import dev.tributary.pipelines.cli.RunnerLimits;
 import dev.tributary.transforms.logs.TimeMode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
@@ -75,6 +76,13 @@ record LogAnalyticsSettings(
     }
     if (o.getNumRows() < 1) {
       throw new IllegalArgumentException("--numRows must be at least 1, got " + o.getNumRows());
+    }
+    boolean streaming = o.getFollow() || socket != null;
+    if (streaming && stopAfterIdle != null) {
+      RunnerLimits.checkStreamingEnds(o, "--stopAfterIdle");
+    }
+    if (streaming && blankToNull(o.getOutput()) != null) {
+      RunnerLimits.checkStreamingFlushes(o, "--output");
     }
     if (o.getJdbcUrl() != null && !o.getJdbcUrl().startsWith("jdbc:")) {
       throw new IllegalArgumentException("--jdbcUrl=" + o.getJdbcUrl() + " is not a JDBC URL (jdbc:...)");

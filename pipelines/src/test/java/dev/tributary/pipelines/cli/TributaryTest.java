@@ -106,6 +106,14 @@ class TributaryTest {
   }
 
   @Test
+  void sparkStreamingCannotStopWhenIdle() {
+    Result r = run("logs", "--follow", "--input=" + tmp, "--stopAfterIdle=5s", "--runner=" + StandInSparkRunner.class.getName());
+    assertEquals(2, r.status, r.err);
+    assertTrue(r.err.startsWith("tributary logs: --stopAfterIdle needs the job to end when its input does; "
+        + "the Spark runner's streaming mode never ends a job by itself."), r.err);
+  }
+
+  @Test
   void jdbcUrlThatIsNotJdbc() {
     assertOneLineError(run("logs", "--jdbcUrl=postgres://x"), "tributary logs: --jdbcUrl=postgres://x is not a JDBC URL (jdbc:...)");
   }

@@ -50,7 +50,12 @@ public final class CountSinceStart<K> extends PTransform<PCollection<K>, PCollec
               .withAllowedLateness(Duration.ZERO)
               .accumulatingFiredPanes();
     }
-    return keys.apply("SinceStart", sinceStart)
-        .apply("CountAll", Combine.globally(CountsByKeyFn.<K>create()));
+    Combine.Globally<K, Map<K, Long>> count = Combine.globally(CountsByKeyFn.<K>create());
+    if (updateEvery != null) {
+      // No empty default table for unbounded input: the default branch is a bounded Create joined by a side
+      // input, which the Spark runner's streaming translation cannot mix with an unbounded read.
+      count = count.withoutDefaults();
+    }
+    return keys.apply("SinceStart", sinceStart).apply("CountAll", count);
   }
 }
