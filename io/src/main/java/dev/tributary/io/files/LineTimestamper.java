@@ -7,16 +7,17 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /**
- * Gives each line its timestamp and keeps the watermark that goes with them; see {@link WatchedTextIO}
+ * Gives each line its timestamp and keeps the watermark that goes with them, for the line sources
+ * ({@link WatchedTextIO}, {@code SocketTextIO}); see {@link WatchedTextIO}
  * for the rules. Without a timestamp function it works in processing time, otherwise in event time.
  */
-final class LineTimestamper {
+public final class LineTimestamper {
   private final @Nullable SerializableFunction<String, @Nullable Instant> timestampFn;
   private final Duration watermarkLag;
   private Instant watermark;
   private @Nullable Instant lastTimestamp;
 
-  LineTimestamper(
+  public LineTimestamper(
       @Nullable SerializableFunction<String, @Nullable Instant> timestampFn,
       Duration watermarkLag,
       Instant watermark,
@@ -28,7 +29,7 @@ final class LineTimestamper {
   }
 
   /** Returns the timestamp of {@code line}, read at {@code now}, and moves the watermark. */
-  Instant stamp(String line, Instant now) {
+  public Instant stamp(String line, Instant now) {
     Instant timestamp;
     if (timestampFn == null) {
       // The wall clock can step back (NTP); never stamp a line behind the watermark already given out.
@@ -47,17 +48,17 @@ final class LineTimestamper {
    * Called when there is nothing to read. In processing time every later line is stamped at least
    * {@code now}, so the watermark can move up to it; in event time nothing is known about later lines.
    */
-  void noInputAt(Instant now) {
+  public void noInputAt(Instant now) {
     if (timestampFn == null) {
       watermark = later(watermark, now);
     }
   }
 
-  Instant watermark() {
+  public Instant watermark() {
     return watermark;
   }
 
-  @Nullable Instant lastTimestamp() {
+  public @Nullable Instant lastTimestamp() {
     return lastTimestamp;
   }
 

@@ -1,5 +1,6 @@
 package dev.tributary.io.socket;
 
+import dev.tributary.io.files.LineTimestamper;
 import java.io.IOException;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -33,7 +34,7 @@ final class SocketLinesReader extends UnboundedSource.UnboundedReader<String> {
   private final String readerId;
   /** Resuming from a checkpoint: the job was already running, so a failed connect is a reconnect. */
   private final boolean resumed;
-  private final LineStamper stamper;
+  private final LineTimestamper stamper;
   private final Backoff backoff;
 
   private @Nullable LineConnection connection;
@@ -49,9 +50,9 @@ final class SocketLinesReader extends UnboundedSource.UnboundedReader<String> {
     this.readerId = checkpoint == null ? UUID.randomUUID().toString() : checkpoint.readerId();
     this.stamper =
         checkpoint == null
-            ? new LineStamper(
+            ? new LineTimestamper(
                 spec.timestampFn(), spec.watermarkLag(), BoundedWindow.TIMESTAMP_MIN_VALUE, null)
-            : new LineStamper(
+            : new LineTimestamper(
                 spec.timestampFn(),
                 spec.watermarkLag(),
                 checkpoint.watermark(),
