@@ -1,6 +1,6 @@
 package dev.tributary.pipelines.generate;
 
-import dev.tributary.pipelines.cli.Durations;
+import dev.tributary.transforms.common.Durations;
 import dev.tributary.pipelines.cli.Job;
 import java.io.BufferedWriter;
 import java.io.IOException;

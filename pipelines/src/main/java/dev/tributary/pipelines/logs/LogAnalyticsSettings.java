@@ -1,6 +1,6 @@
 package dev.tributary.pipelines.logs;
 
-import dev.tributary.pipelines.cli.Durations;
+import dev.tributary.transforms.common.Durations;
 import dev.tributary.pipelines.cli.RunnerLimits;
 import dev.tributary.transforms.logs.TimeMode;
 import org.checkerframework.checker.nullness.qual.Nullable;

@@ -1,6 +1,6 @@
 package dev.tributary.pipelines.serve;
 
-import dev.tributary.pipelines.cli.Durations;
+import dev.tributary.transforms.common.Durations;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.tributary.transforms.modes;
 
+import dev.tributary.transforms.common.Durations;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
@@ -103,22 +104,7 @@ public final class TriggerSpec implements Serializable {
               "trigger '" + spec + "' is not one of default, processingTime=<duration> (like 500ms, 5s,"
                   + " 5m, 1h, 1d), once, availableNow");
         }
-        return processingTime(duration(Long.parseLong(m.group(1)), m.group(2)));
-    }
-  }
-
-  private static Duration duration(long n, String unit) {
-    switch (unit) {
-      case "ms":
-        return Duration.millis(n);
-      case "s":
-        return Duration.standardSeconds(n);
-      case "m":
-        return Duration.standardMinutes(n);
-      case "h":
-        return Duration.standardHours(n);
-      default:
-        return Duration.standardDays(n);
+        return processingTime(Durations.parse("trigger", m.group(1) + m.group(2)));
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.tributary.pipelines.cli;
+package dev.tributary.transforms.common;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
