@@ -5,6 +5,7 @@ import dev.tributary.io.s3.TributaryS3Options;
 import dev.tributary.pipelines.generate.GenerateLogsJob;
 import dev.tributary.pipelines.logs.LogAnalyticsJob;
 import dev.tributary.pipelines.serve.LineServerJob;
+import dev.tributary.pipelines.words.WordCountJob;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,7 +26,11 @@ public final class Tributary {
   static final int JOB_FAILED = 1;
 
   private static final List<Job<?>> JOBS =
-      List.of(new LogAnalyticsJob(), new GenerateLogsJob(), new LineServerJob());
+      List.of(
+          new LogAnalyticsJob(),
+          new GenerateLogsJob(),
+          new LineServerJob(),
+          new WordCountJob());
 
   private Tributary() {}
 

@@ -12,15 +12,11 @@ final class LogResultTables {
   static final String STATUS_COUNTS = "status_counts";
   static final String TOP_ENDPOINTS = "top_endpoints";
   static final String REJECTED_LINES = "rejected_lines";
-  /** Prefix of the tables of result rows the database refused, per reason, one per result table. */
-  static final String REFUSED_ROWS = "refused_rows";
 
   static final Schema STATUS_SCHEMA =
       Schema.builder().addInt32Field("status").addInt64Field("count").build();
   static final Schema TOP_SCHEMA =
       Schema.builder().addInt32Field("rank").addStringField("endpoint").addInt64Field("count").build();
-  static final Schema REJECTED_SCHEMA =
-      Schema.builder().addStringField("reason").addInt64Field("count").build();
 
   private LogResultTables() {}
 
@@ -40,15 +36,6 @@ final class LogResultTables {
       KV<String, Long> entry = ranking.get(i);
       rows.add(Row.withSchema(TOP_SCHEMA).addValues(i + 1, entry.getKey(), entry.getValue()).build());
     }
-    return rows;
-  }
-
-  /** Most frequent reason first. */
-  static List<Row> reasonRows(Map<String, Long> counts) {
-    List<Row> rows = new ArrayList<>(counts.size());
-    counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> rows.add(Row.withSchema(REJECTED_SCHEMA).addValues(e.getKey(), e.getValue()).build()));
     return rows;
   }
 }

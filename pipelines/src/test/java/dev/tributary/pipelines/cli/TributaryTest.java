@@ -35,14 +35,17 @@ class TributaryTest {
 
   @Test
   void unknownJob() {
-    assertOneLineError(run("nope"), "tributary: unknown job 'nope'; jobs are logs, generate-logs, serve-lines");
+    Result r = run("nope");
+    assertEquals(2, r.status, r.out);
+    assertTrue(r.err.startsWith("tributary: unknown job 'nope'; jobs are logs, generate-logs, serve-lines, "), r.err);
+    assertEquals(1, r.err.lines().count(), r.err);
   }
 
   @Test
   void missingInputDirectory() {
     assertOneLineError(
         run("logs", "--input=" + tmp.resolve("absent")),
-        "tributary logs: no log files found at --input=" + tmp.resolve("absent")
+        "tributary logs: no input files found at --input=" + tmp.resolve("absent")
             + ": no such file or directory");
   }
 
@@ -50,7 +53,7 @@ class TributaryTest {
   void globMatchingNothing() {
     assertOneLineError(
         run("logs", "--input=" + tmp.resolve("*.log")),
-        "tributary logs: no log files found at --input=" + tmp.resolve("*.log"));
+        "tributary logs: no input files found at --input=" + tmp.resolve("*.log"));
   }
 
   @Test

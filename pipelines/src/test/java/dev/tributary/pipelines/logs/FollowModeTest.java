@@ -1,5 +1,6 @@
 package dev.tributary.pipelines.logs;
 
+import dev.tributary.pipelines.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,9 +40,9 @@ class FollowModeTest {
     Path logs = RepoPaths.data().resolve("logs");
     Files.copy(logs.resolve("access-001.log"), incoming.resolve("access-001.log"));
 
-    CompletableFuture<LogAnalyticsJobTest.Run> follow =
+    CompletableFuture<CliRun> follow =
         CompletableFuture.supplyAsync(
-            () -> LogAnalyticsJobTest.run("logs", "--follow", "--input=" + incoming,
+            () -> CliRun.of("logs", "--follow", "--input=" + incoming,
                 "--pollInterval=200ms", "--updateInterval=1s", "--stopAfterIdle=8s",
                 "--output=" + tmp.resolve("out/follow")));
     waitForFile(tmp.resolve("out"), "follow-status_counts-");
@@ -50,13 +51,13 @@ class FollowModeTest {
     Files.copy(logs.resolve("access-002.log"), hidden);
     Files.move(hidden, incoming.resolve("access-002.log"), StandardCopyOption.ATOMIC_MOVE);
 
-    LogAnalyticsJobTest.Run followed = follow.get(3, TimeUnit.MINUTES);
+    CliRun followed = follow.get(3, TimeUnit.MINUTES);
     assertEquals(0, followed.status(), followed.err());
     assertTrue(followed.out().contains("logs: read 1080 lines: 1076 parsed, 4 rejected"), followed.out());
     assertTrue(followed.out().contains("(EARLY) | top_endpoints"), "early panes are printed");
 
-    LogAnalyticsJobTest.Run batch =
-        LogAnalyticsJobTest.run("logs", "--input=" + logs, "--output=" + tmp.resolve("out/batch"));
+    CliRun batch =
+        CliRun.of("logs", "--input=" + logs, "--output=" + tmp.resolve("out/batch"));
     assertEquals(0, batch.status(), batch.err());
 
     assertEquals(

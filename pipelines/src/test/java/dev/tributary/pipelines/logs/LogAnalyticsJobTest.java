@@ -3,15 +3,10 @@ package dev.tributary.pipelines.logs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tributary.pipelines.CliRun;
 import dev.tributary.pipelines.RepoPaths;
-import dev.tributary.pipelines.cli.Tributary;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -27,9 +22,9 @@ class LogAnalyticsJobTest {
 
   @Test
   void bundledSampleGivesExactStatusCountsTopEndpointsAndRejects() throws IOException {
-    Run run = run("logs", "--input=" + RepoPaths.data().resolve("logs"), "--output=" + tmp.resolve("sample"));
+    CliRun run = CliRun.of("logs", "--input=" + RepoPaths.data().resolve("logs"), "--output=" + tmp.resolve("sample"));
 
-    assertEquals(0, run.status, run.err);
+    assertEquals(0, run.status(), run.err());
     assertEquals(
         Set.of(
             "{\"status\":200,\"count\":855,\"pane\":0,\"timing\":\"on_time\"}",
@@ -41,9 +36,9 @@ class LogAnalyticsJobTest {
             "{\"status\":404,\"count\":53,\"pane\":0,\"timing\":\"on_time\"}",
             "{\"status\":500,\"count\":11,\"pane\":0,\"timing\":\"on_time\"}",
             "{\"status\":503,\"count\":7,\"pane\":0,\"timing\":\"on_time\"}"),
-        lines(tmp.resolve("sample-status_counts.jsonl")));
+        CliRun.distinctLines(tmp.resolve("sample-status_counts.jsonl")));
 
-    Set<String> top = lines(tmp.resolve("sample-top_endpoints.jsonl"));
+    Set<String> top = CliRun.distinctLines(tmp.resolve("sample-top_endpoints.jsonl"));
     assertTrue(top.containsAll(window("2024-06-01T12:00:00.000Z", "2024-06-01T12:00:30.000Z",
         "\"/\",\"count\":45", "\"/blog/\",\"count\":23", "\"/about\",\"count\":18", "\"/index.html\",\"count\":18",
         "\"/images/logo.png\",\"count\":9")), String.join("\n", new TreeSet<>(top)));
@@ -53,36 +48,36 @@ class LogAnalyticsJobTest {
     // 12:00:00 to 12:03:09 lies in the 21 windows starting 11:59:40 ... 12:03:00; each has 10 endpoints.
     assertEquals(21 * 10, top.size());
 
-    assertEquals(4, lines(tmp.resolve("sample-rejected_lines.jsonl")).size());
-    assertTrue(run.out.contains("Batch: 0 | status_counts"), run.out);
-    assertTrue(run.out.contains("|   200|  855|"), run.out);
+    assertEquals(4, CliRun.distinctLines(tmp.resolve("sample-rejected_lines.jsonl")).size());
+    assertTrue(run.out().contains("Batch: 0 | status_counts"), run.out());
+    assertTrue(run.out().contains("|   200|  855|"), run.out());
     assertTrue(
-        run.out.contains("Window: [2024-06-01T12:00:00.000Z, 2024-06-01T12:00:30.000Z) | Pane: 0 (ON_TIME) | top_endpoints"),
-        run.out);
-    assertTrue(run.out.contains("logs: read 1080 lines: 1076 parsed, 4 rejected"), run.out);
+        run.out().contains("Window: [2024-06-01T12:00:00.000Z, 2024-06-01T12:00:30.000Z) | Pane: 0 (ON_TIME) | top_endpoints"),
+        run.out());
+    assertTrue(run.out().contains("logs: read 1080 lines: 1076 parsed, 4 rejected"), run.out());
   }
 
   @Test
   void realElasticLogGivesExactStatusCounts() throws IOException {
-    Run run = run("logs", "--input=" + RepoPaths.data().resolve("real"), "--output=" + tmp.resolve("elastic"),
+    CliRun run = CliRun.of("logs", "--input=" + RepoPaths.data().resolve("real"), "--output=" + tmp.resolve("elastic"),
         "--windowSize=1d", "--windowSlide=1d");
 
-    assertEquals(0, run.status, run.err);
+    assertEquals(0, run.status(), run.err());
     assertEquals(
         Set.of("200:9126", "206:45", "301:164", "304:445", "403:2", "404:213", "416:2", "500:3"),
-        lines(tmp.resolve("elastic-status_counts.jsonl")).stream()
+        CliRun.distinctLines(tmp.resolve("elastic-status_counts.jsonl")).stream()
             .map(l -> l.replaceAll("\\{\"status\":(\\d+),\"count\":(\\d+),.*", "$1:$2"))
             .collect(Collectors.toSet()));
-    assertTrue(run.out.contains("logs: read 10000 lines: 10000 parsed, 0 rejected"), run.out);
+    assertTrue(run.out().contains("logs: read 10000 lines: 10000 parsed, 0 rejected"), run.out());
   }
 
   @Test
   void processingTimeModeStillCountsEveryRecord() throws IOException {
-    Run run = run("logs", "--input=" + RepoPaths.data().resolve("logs"), "--timeMode=PROCESSING",
+    CliRun run = CliRun.of("logs", "--input=" + RepoPaths.data().resolve("logs"), "--timeMode=PROCESSING",
         "--output=" + tmp.resolve("now"));
 
-    assertEquals(0, run.status, run.err);
-    long total = lines(tmp.resolve("now-status_counts.jsonl")).stream()
+    assertEquals(0, run.status(), run.err());
+    long total = CliRun.distinctLines(tmp.resolve("now-status_counts.jsonl")).stream()
         .mapToLong(l -> Long.parseLong(l.replaceAll(".*\"count\":(\\d+),.*", "$1")))
         .sum();
     assertEquals(1076, total);
@@ -95,28 +90,5 @@ class LogAnalyticsJobTest {
           + ",\"endpoint\":" + endpointCounts[i] + ",\"pane\":0,\"timing\":\"on_time\"}");
     }
     return rows;
-  }
-
-  private static Set<String> lines(Path file) throws IOException {
-    List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-    Set<String> unique = new TreeSet<>(all);
-    assertEquals(all.size(), unique.size(), "duplicate rows in " + file);
-    return unique;
-  }
-
-  record Run(int status, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    try (PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      // The console sink prints from pipeline workers, which write to System.out.
-      System.setOut(capture);
-      int status = Tributary.run(args, capture, new PrintStream(err, true, StandardCharsets.UTF_8));
-      return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(stdout);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.tributary.pipelines.logs;
+package dev.tributary.pipelines.common;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +9,8 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 
 /** Turns the {@code --input} option into a file pattern, checking up front that there is something to read. */
-final class LogInputs {
-  private LogInputs() {}
+final class InputPaths {
+  private InputPaths() {}
 
   /**
    * Returns the glob to read: {@code input} itself, or {@code input/*} when it names a directory. A batch
@@ -18,7 +18,7 @@ final class LogInputs {
    */
   static String resolve(String input, boolean follow) {
     if (input == null || input.isBlank()) {
-      throw new IllegalArgumentException("--input is empty; give a directory, file or glob of access logs");
+      throw new IllegalArgumentException("--input is empty; give a directory, file or glob");
     }
     String glob = input;
     if (isDirectory(input)) {
@@ -29,10 +29,10 @@ final class LogInputs {
     }
     if (!follow && !hasWildcard(input) && !input.contains("://") && !Files.exists(Path.of(input))) {
       // Beam would search the parent directory's whole tree for a missing plain path; answer directly.
-      throw new IllegalArgumentException("no log files found at --input=" + input + ": no such file or directory");
+      throw new IllegalArgumentException("no input files found at --input=" + input + ": no such file or directory");
     }
     if (!follow && matchCount(input, glob) == 0) {
-      throw new IllegalArgumentException("no log files found at --input=" + input);
+      throw new IllegalArgumentException("no input files found at --input=" + input);
     }
     if (follow && input.contains("://")) {
       // A remote prefix may hold no files yet, but its bucket must exist and answer with these credentials.
