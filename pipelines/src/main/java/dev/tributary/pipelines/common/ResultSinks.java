@@ -56,8 +56,16 @@ public final class ResultSinks {
    * user. {@code options} may also be {@link JdbcOptions}; then {@code --jdbcUrl} is honoured.
    */
   public static ResultSinks from(ResultOptions options, boolean streaming) {
-    if (options.getNumRows() < 1) {
-      throw new IllegalArgumentException("--numRows must be at least 1, got " + options.getNumRows());
+    return from(options, streaming, 20, true);
+  }
+
+  /** As {@link #from(ResultOptions, boolean)}, for a job whose console shows other defaults. */
+  public static ResultSinks from(
+      ResultOptions options, boolean streaming, int defaultNumRows, boolean defaultTruncate) {
+    int numRows = options.getNumRows() == null ? defaultNumRows : options.getNumRows();
+    boolean truncate = options.getTruncate() == null ? defaultTruncate : options.getTruncate();
+    if (numRows < 1) {
+      throw new IllegalArgumentException("--numRows must be at least 1, got " + numRows);
     }
     String output = blankToNull(options.getOutput());
     if (streaming && output != null) {
@@ -70,7 +78,7 @@ public final class ResultSinks {
         throw new IllegalArgumentException("--jdbcUrl=" + jdbc.getJdbcUrl() + " is not a JDBC URL (jdbc:...)");
       }
     }
-    ConsoleIO.Write console = ConsoleIO.write().withNumRows(options.getNumRows()).withTruncate(options.getTruncate());
+    ConsoleIO.Write console = ConsoleIO.write().withNumRows(numRows).withTruncate(truncate);
     Duration updateEvery = Durations.parsePositive("updateInterval", options.getUpdateInterval());
     return new ResultSinks(console, output, jdbc, streaming, updateEvery);
   }
