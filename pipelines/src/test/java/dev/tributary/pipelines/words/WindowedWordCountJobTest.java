@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code windowed-word-count} through the command line. Expected windows over data/words/timed/sample.txt
- * were computed with Python, independently of Beam: parse each line's leading time with {@code
- * datetime.fromisoformat} (refusing zone-less times), put its words in the two 20 s windows starting at the
- * time rounded down to 10 s and 10 s before, count per window. That gives 13 windows, 180 (window, word)
- * rows and 2 refused lines.
+ * were computed with Python, independently of Beam ({@code python3 data/words/tools/windowed_counts.py
+ * 11:59:50 12:01:20 12:01:50}): parse each line's leading time with {@code datetime.fromisoformat} (refusing
+ * zone-less times), put its words in the two 20 s windows starting at the time rounded down to 10 s and 10 s
+ * before, count per window. That gives 13 windows, 180 (window, word) rows and 2 refused lines.
  */
 class WindowedWordCountJobTest {
   private static final Pattern ROW =
