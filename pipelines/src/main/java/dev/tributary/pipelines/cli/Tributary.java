@@ -2,9 +2,12 @@ package dev.tributary.pipelines.cli;
 
 import dev.tributary.io.s3.TributaryS3;
 import dev.tributary.io.s3.TributaryS3Options;
+import dev.tributary.pipelines.filters.FilterLinesJob;
 import dev.tributary.pipelines.generate.GenerateLogsJob;
 import dev.tributary.pipelines.logs.LogAnalyticsJob;
 import dev.tributary.pipelines.serve.LineServerJob;
+import dev.tributary.pipelines.words.RunningWordCountJob;
+import dev.tributary.pipelines.words.WindowedWordCountJob;
 import dev.tributary.pipelines.words.WordCountJob;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -30,7 +33,10 @@ public final class Tributary {
           new LogAnalyticsJob(),
           new GenerateLogsJob(),
           new LineServerJob(),
-          new WordCountJob());
+          new WordCountJob(),
+          new RunningWordCountJob(),
+          new WindowedWordCountJob(),
+          new FilterLinesJob());
 
   private Tributary() {}
 

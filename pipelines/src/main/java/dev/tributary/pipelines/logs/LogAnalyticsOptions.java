@@ -20,10 +20,12 @@ public interface LogAnalyticsOptions
 
   void setInput(String value);
 
+  // No @Default on timeMode, windowSize and windowSlide: other jobs share these names with other
+  // defaults, and Beam refuses a property with a default in one interface only. LogAnalyticsSettings
+  // applies the defaults.
   @Description(
       "EVENT: place each request at the time written in its log line. PROCESSING: at the time the "
-          + "job reads it, like the seeds' current_timestamp().")
-  @Default.Enum("EVENT")
+          + "job reads it, like the seeds' current_timestamp(). Default: EVENT")
   TimeMode getTimeMode();
 
   void setTimeMode(TimeMode value);
@@ -34,14 +36,12 @@ public interface LogAnalyticsOptions
 
   void setTopN(int value);
 
-  @Description("Length of each endpoint window, e.g. 30s.")
-  @Default.String("30s")
+  @Description("Length of each endpoint window, e.g. 30s. Default: 30s")
   String getWindowSize();
 
   void setWindowSize(String value);
 
-  @Description("How often a new endpoint window starts, e.g. 10s. At most the window size.")
-  @Default.String("10s")
+  @Description("How often a new endpoint window starts, e.g. 10s. At most the window size. Default: 10s")
   String getWindowSlide();
 
   void setWindowSlide(String value);

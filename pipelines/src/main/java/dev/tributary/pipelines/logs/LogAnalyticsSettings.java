@@ -29,13 +29,19 @@ record LogAnalyticsSettings(
   /** The bundled sample, relative to the repository root. */
   static final String DEFAULT_INPUT = "data/logs";
 
+  static final String DEFAULT_WINDOW_SIZE = "30s";
+  static final String DEFAULT_WINDOW_SLIDE = "10s";
+
   static LogAnalyticsSettings from(LogAnalyticsOptions o) {
     String inputOption = o.getInput() == null ? DEFAULT_INPUT : o.getInput();
-    Duration size = Durations.parsePositive("windowSize", o.getWindowSize());
-    Duration slide = Durations.parsePositive("windowSlide", o.getWindowSlide());
+    String sizeOption = o.getWindowSize() == null ? DEFAULT_WINDOW_SIZE : o.getWindowSize();
+    String slideOption = o.getWindowSlide() == null ? DEFAULT_WINDOW_SLIDE : o.getWindowSlide();
+    TimeMode timeMode = o.getTimeMode() == null ? TimeMode.EVENT : o.getTimeMode();
+    Duration size = Durations.parsePositive("windowSize", sizeOption);
+    Duration slide = Durations.parsePositive("windowSlide", slideOption);
     if (slide.isLongerThan(size)) {
       throw new IllegalArgumentException(
-          "--windowSlide=" + o.getWindowSlide() + " is longer than --windowSize=" + o.getWindowSize()
+          "--windowSlide=" + slideOption + " is longer than --windowSize=" + sizeOption
               + "; requests between windows would be skipped");
     }
     if (o.getTopN() < 1) {
@@ -43,13 +49,13 @@ record LogAnalyticsSettings(
     }
     ResultSinks sinks = ResultSinks.from(o, LineInput.isStream(inputOption, o));
     LineInput input = LineInput.from(inputOption, o);
-    if (o.getTimeMode() == TimeMode.EVENT) {
+    if (timeMode == TimeMode.EVENT) {
       input = input.withEventTime(new RequestTimeOfLine());
     }
     return new LogAnalyticsSettings(
         input,
         sinks,
-        o.getTimeMode(),
+        timeMode,
         o.getTopN(),
         size,
         slide,

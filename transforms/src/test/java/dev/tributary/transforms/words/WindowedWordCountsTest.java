@@ -2,6 +2,8 @@ package dev.tributary.transforms.words;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tributary.transforms.modes.OutputMode;
+import dev.tributary.transforms.modes.TriggerSpec;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -77,6 +79,27 @@ class WindowedWordCountsTest {
         () ->
             WindowedWordCounts.create()
                 .withWindow(Duration.standardSeconds(10), Duration.standardSeconds(20)));
+  }
+
+  @Test
+  void updateModeShowsEachWindowsChangedCountsAsTheyCome() {
+    TestStream<String> lines =
+        TestStream.create(StringUtf8Coder.of())
+            .addElements(line("a b", 5))
+            .addElements(line("a", 12))
+            .advanceWatermarkToInfinity();
+
+    PCollection<KV<String, Long>> counts =
+        p.apply(lines)
+            .apply(WindowedWordCounts.create().withOutputMode(OutputMode.UPDATE).withTrigger(TriggerSpec.defaultTrigger()));
+
+    // [0 s, 20 s) fires after each addition: a 1 and b 1, then only the changed a, 2.
+    PAssert.that(counts)
+        .inWindow(window(0, 20))
+        .containsInAnyOrder(KV.of("a", 1L), KV.of("b", 1L), KV.of("a", 2L));
+    PAssert.that(counts).inWindow(window(-10, 20)).containsInAnyOrder(KV.of("a", 1L), KV.of("b", 1L));
+    PAssert.that(counts).inWindow(window(10, 20)).containsInAnyOrder(KV.of("a", 1L));
+    p.run().waitUntilFinish();
   }
 
   private static TimestampedValue<String> line(String text, int secondsAfterT0) {
