@@ -52,6 +52,11 @@ public final class Tributary {
 
   private Tributary() {}
 
+  /** Every job, in the order {@code tributary list} shows them. */
+  static List<Job<?>> jobs() {
+    return JOBS;
+  }
+
   public static void main(String[] args) {
     int status = run(args, System.out, System.err);
     System.out.flush();

@@ -5,7 +5,6 @@ import dev.tributary.pipelines.common.OutputModeOptions;
 import dev.tributary.pipelines.common.ResultOptions;
 import dev.tributary.pipelines.common.StreamInputOptions;
 import dev.tributary.transforms.logs.TimeMode;
-import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
 /** Options of the {@code join-static} job; {@code tributary join-static --help} prints them. */
@@ -34,8 +33,7 @@ public interface JoinStaticOptions extends TributaryS3Options, StreamInputOption
 
   @Description(
       "EVENT: each play line starts with its event time (ISO-8601, UTC if no offset). PROCESSING: lines are "
-          + "the bare rows, placed at the time the job reads them. The time is shown, not used to match.")
-  @Default.Enum("EVENT")
+          + "the bare rows, placed at the time the job reads them. The time is shown, not used to match. Default: EVENT")
   TimeMode getTimeMode();
 
   void setTimeMode(TimeMode value);

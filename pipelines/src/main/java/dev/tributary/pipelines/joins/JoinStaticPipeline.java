@@ -5,6 +5,7 @@ import static dev.tributary.pipelines.joins.JoinTables.PLAYS_WITH_PLAYERS;
 import static dev.tributary.pipelines.joins.JoinTables.REJECTED_PLAYERS;
 import static dev.tributary.pipelines.joins.JoinTables.REJECTED_PLAYS;
 
+import dev.tributary.transforms.logs.TimeMode;
 import dev.tributary.io.s3.TributaryS3;
 import dev.tributary.pipelines.common.Aggregation;
 import dev.tributary.pipelines.common.ResultSinks;
@@ -75,7 +76,9 @@ public final class JoinStaticPipeline {
     // Cells whole by default: the rows' times would be cut at 20 characters.
     ResultSinks sinks = ResultSinks.from(o, streaming, 20, false);
     checkTable(playersOption);
-    JoinInput<Play> input = JoinInput.from("input", inputOption, o, RowFormat.plays(), o.getTimeMode());
+    // No @Default on timeMode: other jobs share the name with other defaults (see LineInput).
+    TimeMode timeMode = o.getTimeMode() == null ? TimeMode.EVENT : o.getTimeMode();
+    JoinInput<Play> input = JoinInput.from("input", inputOption, o, RowFormat.plays(), timeMode);
 
     JoinInput.Parsed<Play> plays = input.read(p);
     ParseLines.Result<Player> players =

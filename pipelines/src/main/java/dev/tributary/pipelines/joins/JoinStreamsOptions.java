@@ -29,8 +29,7 @@ public interface JoinStreamsOptions extends TributaryS3Options, StreamInputOptio
       "EVENT: each line starts with its event time (ISO-8601, UTC if no offset), and rows join when their "
           + "times fall in the same window. PROCESSING: lines are the bare rows, placed at the time the job "
           + "reads them (the seeds' socket streams with includeTimestamp); a one-time read places every row at "
-          + "the job's start.")
-  @Default.Enum("EVENT")
+          + "the job's start. Default: EVENT")
   TimeMode getTimeMode();
 
   void setTimeMode(TimeMode value);

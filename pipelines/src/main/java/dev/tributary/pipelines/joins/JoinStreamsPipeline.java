@@ -5,6 +5,7 @@ import static dev.tributary.pipelines.joins.JoinTables.PLAYS_WITH_PERSONS;
 import static dev.tributary.pipelines.joins.JoinTables.REJECTED_PERSONS;
 import static dev.tributary.pipelines.joins.JoinTables.REJECTED_PLAYS;
 
+import dev.tributary.transforms.logs.TimeMode;
 import dev.tributary.io.s3.TributaryS3;
 import dev.tributary.pipelines.common.ResultSinks;
 import dev.tributary.transforms.common.Durations;
@@ -69,8 +70,10 @@ public final class JoinStreamsPipeline {
         JoinInput.isStream("plays", playsOption, o) || JoinInput.isStream("persons", personsOption, o);
     // Cells whole by default: the rows' times would be cut at 20 characters.
     ResultSinks sinks = ResultSinks.from(o, streaming, 20, false);
-    JoinInput<Play> playsInput = JoinInput.from("plays", playsOption, o, RowFormat.plays(), o.getTimeMode());
-    JoinInput<Person> personsInput = JoinInput.from("persons", personsOption, o, RowFormat.persons(), o.getTimeMode());
+    // No @Default on timeMode: other jobs share the name with other defaults (see LineInput).
+    TimeMode timeMode = o.getTimeMode() == null ? TimeMode.EVENT : o.getTimeMode();
+    JoinInput<Play> playsInput = JoinInput.from("plays", playsOption, o, RowFormat.plays(), timeMode);
+    JoinInput<Person> personsInput = JoinInput.from("persons", personsOption, o, RowFormat.persons(), timeMode);
 
     JoinInput.Parsed<Play> plays = playsInput.read(p);
     JoinInput.Parsed<Person> persons = personsInput.read(p);
