@@ -18,7 +18,22 @@ public final class ParityJobs {
         job("logs-real-hourly", "logs", "--input=" + data.resolve("real"), "--windowSize=1h", "--windowSlide=1h"),
         job("word-count", "word-count", "--input=" + data.resolve("words")),
         job("word-count-complete-lower", "word-count", "--input=" + data.resolve("words"), "--outputMode=complete",
-            "--lowerCase"));
+            "--lowerCase"),
+        job("running-word-count", "running-word-count", "--input=" + data.resolve("words")),
+        job("windowed-word-count", "windowed-word-count", "--input=" + data.resolve("words/timed")),
+        job("filter-lines", "filter-lines", "--input=" + data.resolve("words")),
+        job("join-streams", "join-streams", "--plays=" + data.resolve("joins/plays.csv"),
+            "--persons=" + data.resolve("joins/persons.csv")),
+        job("join-static-inner", "join-static", "--input=" + data.resolve("joins/plays.csv"),
+            "--players=" + data.resolve("joins/players.csv")),
+        job("join-static-left-outer", "join-static", "--input=" + data.resolve("joins/plays.csv"),
+            "--players=" + data.resolve("joins/players.csv"), "--joinType=left_outer"),
+        job("json-activity", "json-activity", "--input=" + data.resolve("events/log.json")),
+        // An in-memory database of the run's own, instead of the job's default file under ./out.
+        job("json-action-counts", "json-action-counts", "--input=" + data.resolve("events/actions.json"),
+            "--jdbcUrl=jdbc:h2:mem:parity_actions;DB_CLOSE_DELAY=-1"),
+        job("csv-events-agg", "csv-events", "--mode=csv-agg", "--input=" + data.resolve("csv")),
+        job("csv-events-log", "csv-events", "--mode=csv-log", "--input=" + data.resolve("csv")));
   }
 
   private static ParityJob job(String name, String... args) {
