@@ -4,6 +4,7 @@ import dev.tributary.io.s3.TributaryS3;
 import dev.tributary.io.s3.TributaryS3Options;
 import dev.tributary.pipelines.filters.FilterLinesJob;
 import dev.tributary.pipelines.generate.GenerateLogsJob;
+import dev.tributary.pipelines.hashtags.TrendingHashtagsJob;
 import dev.tributary.pipelines.logs.LogAnalyticsJob;
 import dev.tributary.pipelines.serve.LineServerJob;
 import dev.tributary.pipelines.words.RunningWordCountJob;
@@ -36,6 +37,7 @@ public final class Tributary {
           new WordCountJob(),
           new RunningWordCountJob(),
           new WindowedWordCountJob(),
+          new TrendingHashtagsJob(),
           new FilterLinesJob());
 
   private Tributary() {}

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tributary.pipelines.filters.FilterLinesOptions;
+import dev.tributary.pipelines.hashtags.TrendingHashtagsOptions;
 import dev.tributary.pipelines.logs.LogAnalyticsOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,14 @@ class JobOptionsTogetherTest {
     PipelineOptionsFactory.register(RunningWordCountOptions.class);
     PipelineOptionsFactory.register(WindowedWordCountOptions.class);
     PipelineOptionsFactory.register(FilterLinesOptions.class);
+    PipelineOptionsFactory.register(TrendingHashtagsOptions.class);
 
     WindowedWordCountOptions o = PipelineOptionsFactory.fromArgs().as(WindowedWordCountOptions.class);
     assertNull(o.getWindowSize());
     assertNull(o.getTimeMode());
     assertNull(o.as(LogAnalyticsOptions.class).getWindowSize());
     assertEquals(10, o.as(LogAnalyticsOptions.class).getTopN());
+    assertEquals(10, o.as(TrendingHashtagsOptions.class).getTopN());
+    assertNull(o.as(TrendingHashtagsOptions.class).getWindowSize());
   }
 }
