@@ -5,12 +5,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
-import org.apache.beam.sdk.io.UnboundedSource;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 import org.slf4j.Logger;
@@ -20,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Reads the watched files one after another, line by line. It never waits: when no line is ready,
  * {@link #advance()} lists the directory if the poll interval has passed and otherwise returns false.
  */
-final class WatchedFilesReader extends UnboundedSource.UnboundedReader<String> {
+final class WatchedFilesReader extends StampedLineReader {
   private static final Logger LOG = LoggerFactory.getLogger(WatchedFilesReader.class);
 
   private final Counter filesRead =
@@ -33,7 +30,6 @@ final class WatchedFilesReader extends UnboundedSource.UnboundedReader<String> {
   private final WatchedFilesSource source;
   private final DirectoryLister lister;
   private final PollSchedule schedule;
-  private final LineTimestamper timestamper;
 
   /** Files done with, read to the end or given up on. */
   private final Set<String> finishedFiles = new HashSet<>();
@@ -44,29 +40,18 @@ final class WatchedFilesReader extends UnboundedSource.UnboundedReader<String> {
   private long resumeLinesEmitted;
 
   private @Nullable FileLines currentFile;
-  private @Nullable String currentLine;
-  private @Nullable Instant currentTimestamp;
   private boolean listingFailing;
-  private boolean finished;
 
   WatchedFilesReader(WatchedFilesSource source, @Nullable WatchedFilesCheckpoint checkpoint) {
+    super(
+        source.timestampFn(),
+        source.watermarkLag(),
+        checkpoint == null ? null : checkpoint.watermark(),
+        checkpoint == null ? null : checkpoint.lastTimestamp());
     this.source = source;
     this.lister = new DirectoryLister(source.filepattern());
     this.schedule = new PollSchedule(source.pollInterval(), source.stopWhenIdleFor(), Instant.now());
-    if (checkpoint == null) {
-      this.timestamper =
-          new LineTimestamper(
-              source.timestampFn(),
-              source.watermarkLag(),
-              BoundedWindow.TIMESTAMP_MIN_VALUE,
-              null);
-    } else {
-      this.timestamper =
-          new LineTimestamper(
-              source.timestampFn(),
-              source.watermarkLag(),
-              checkpoint.watermark(),
-              checkpoint.lastTimestamp());
+    if (checkpoint != null) {
       finishedFiles.addAll(checkpoint.finishedFiles());
       resumeFile = checkpoint.partialFile();
       resumeLinesEmitted = checkpoint.linesEmitted();
@@ -80,17 +65,15 @@ final class WatchedFilesReader extends UnboundedSource.UnboundedReader<String> {
 
   @Override
   public boolean advance() {
-    currentLine = null;
-    currentTimestamp = null;
-    if (finished) {
+    clearCurrent();
+    if (isFinished()) {
       return false;
     }
     while (true) {
       if (currentFile != null) {
         String line = nextLineOfCurrentFile();
         if (line != null) {
-          currentLine = line;
-          currentTimestamp = timestamper.stamp(line, Instant.now());
+          emit(line, Instant.now());
           linesRead.inc();
           return true;
         }
@@ -99,8 +82,10 @@ final class WatchedFilesReader extends UnboundedSource.UnboundedReader<String> {
         if (schedule.listingDue(now) && listNewFiles(now)) {
           continue;
         }
-        finished = schedule.idleLongEnough();
-        timestamper.noInputAt(now);
+        if (schedule.idleLongEnough()) {
+          finish();
+        }
+        noInputAt(now);
         return false;
       }
     }
@@ -206,27 +191,6 @@ final class WatchedFilesReader extends UnboundedSource.UnboundedReader<String> {
   }
 
   @Override
-  public String getCurrent() {
-    if (currentLine == null) {
-      throw new NoSuchElementException("No current line: advance() returned false or was not called");
-    }
-    return currentLine;
-  }
-
-  @Override
-  public Instant getCurrentTimestamp() {
-    if (currentTimestamp == null) {
-      throw new NoSuchElementException("No current line: advance() returned false or was not called");
-    }
-    return currentTimestamp;
-  }
-
-  @Override
-  public Instant getWatermark() {
-    return finished ? BoundedWindow.TIMESTAMP_MAX_VALUE : timestamper.watermark();
-  }
-
-  @Override
   public WatchedFilesCheckpoint getCheckpointMark() {
     String partialFile = null;
     long linesEmitted = 0;
@@ -241,8 +205,8 @@ final class WatchedFilesReader extends UnboundedSource.UnboundedReader<String> {
         finishedFiles,
         partialFile,
         linesEmitted,
-        timestamper.watermark(),
-        timestamper.lastTimestamp());
+        checkpointWatermark(),
+        checkpointLastTimestamp());
   }
 
   @Override

@@ -11,60 +11,15 @@ import org.joda.time.Instant;
  * {@link ParkedConnections}) and the timestamp state, so that a resumed reader keeps the watermark and
  * the timestamp given to lines without one. Immutable.
  */
-final class SocketCheckpoint implements UnboundedSource.CheckpointMark {
-  private final String readerId;
-  private final Instant watermark;
-  private final @Nullable Instant lastTimestamp;
+record SocketCheckpoint(String readerId, Instant watermark, @Nullable Instant lastTimestamp)
+    implements UnboundedSource.CheckpointMark {
 
-  SocketCheckpoint(String readerId, Instant watermark, @Nullable Instant lastTimestamp) {
-    this.readerId = Objects.requireNonNull(readerId, "readerId");
-    this.watermark = Objects.requireNonNull(watermark, "watermark");
-    this.lastTimestamp = lastTimestamp;
-  }
-
-  String readerId() {
-    return readerId;
-  }
-
-  Instant watermark() {
-    return watermark;
-  }
-
-  @Nullable Instant lastTimestamp() {
-    return lastTimestamp;
+  SocketCheckpoint {
+    Objects.requireNonNull(readerId, "readerId");
+    Objects.requireNonNull(watermark, "watermark");
   }
 
   /** Nothing to acknowledge: a socket has no way to tell the server that lines were processed. */
   @Override
   public void finalizeCheckpoint() {}
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof SocketCheckpoint)) {
-      return false;
-    }
-    SocketCheckpoint that = (SocketCheckpoint) o;
-    return readerId.equals(that.readerId)
-        && watermark.equals(that.watermark)
-        && Objects.equals(lastTimestamp, that.lastTimestamp);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(readerId, watermark, lastTimestamp);
-  }
-
-  @Override
-  public String toString() {
-    return "SocketCheckpoint{readerId="
-        + readerId
-        + ", watermark="
-        + watermark
-        + ", lastTimestamp="
-        + lastTimestamp
-        + "}";
-  }
 }

@@ -1,13 +1,10 @@
 package dev.tributary.io.socket;
 
-import dev.tributary.io.files.LineTimestamper;
+import dev.tributary.io.files.StampedLineReader;
 import java.io.IOException;
-import java.util.NoSuchElementException;
 import java.util.UUID;
-import org.apache.beam.sdk.io.UnboundedSource;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
@@ -19,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * complete line has arrived, {@link #advance()} returns false, and reconnect attempts are only made
  * once their backoff delay has passed.
  */
-final class SocketLinesReader extends UnboundedSource.UnboundedReader<String> {
+final class SocketLinesReader extends StampedLineReader {
   private static final Logger LOG = LoggerFactory.getLogger(SocketLinesReader.class);
 
   private final Counter linesRead = Metrics.counter(SocketTextIO.NAMESPACE, SocketTextIO.LINES_READ);
@@ -34,29 +31,21 @@ final class SocketLinesReader extends UnboundedSource.UnboundedReader<String> {
   private final String readerId;
   /** Resuming from a checkpoint: the job was already running, so a failed connect is a reconnect. */
   private final boolean resumed;
-  private final LineTimestamper stamper;
   private final Backoff backoff;
 
   private @Nullable LineConnection connection;
-  private @Nullable String currentLine;
-  private @Nullable Instant currentTimestamp;
   private Instant lastLineAt = Instant.now();
-  private boolean finished;
 
   SocketLinesReader(SocketLinesSource source, @Nullable SocketCheckpoint checkpoint) {
+    super(
+        source.spec().timestampFn(),
+        source.spec().watermarkLag(),
+        checkpoint == null ? null : checkpoint.watermark(),
+        checkpoint == null ? null : checkpoint.lastTimestamp());
     this.source = source;
     this.spec = source.spec();
     this.resumed = checkpoint != null;
     this.readerId = checkpoint == null ? UUID.randomUUID().toString() : checkpoint.readerId();
-    this.stamper =
-        checkpoint == null
-            ? new LineTimestamper(
-                spec.timestampFn(), spec.watermarkLag(), BoundedWindow.TIMESTAMP_MIN_VALUE, null)
-            : new LineTimestamper(
-                spec.timestampFn(),
-                spec.watermarkLag(),
-                checkpoint.watermark(),
-                checkpoint.lastTimestamp());
     this.backoff =
         new Backoff(spec.initialBackoff(), spec.maxBackoff(), spec.maxReconnectAttempts());
   }
@@ -87,9 +76,8 @@ final class SocketLinesReader extends UnboundedSource.UnboundedReader<String> {
 
   @Override
   public boolean advance() throws IOException {
-    currentLine = null;
-    currentTimestamp = null;
-    if (finished) {
+    clearCurrent();
+    if (isFinished()) {
       return false;
     }
     Instant now = Instant.now();
@@ -109,8 +97,7 @@ final class SocketLinesReader extends UnboundedSource.UnboundedReader<String> {
   }
 
   private void emit(LineSplitter.Line line, Instant now) {
-    currentLine = line.text();
-    currentTimestamp = stamper.stamp(line.text(), now);
+    emit(line.text(), now);
     lastLineAt = now;
     linesRead.inc();
     if (line.truncated()) {
@@ -132,7 +119,7 @@ final class SocketLinesReader extends UnboundedSource.UnboundedReader<String> {
     String why = failure == null ? "closed by the server" : failure.toString();
     if (spec.stopWhenServerCloses()) {
       LOG.info("Connection to {} ended ({}); the read is finished", spec.endpoint(), why);
-      finish();
+      finishAndDisconnect();
     } else {
       lost(now, why);
     }
@@ -178,16 +165,16 @@ final class SocketLinesReader extends UnboundedSource.UnboundedReader<String> {
   }
 
   private void nothingToRead(Instant now) {
-    stamper.noInputAt(now);
+    noInputAt(now);
     Duration idle = spec.stopWhenIdleFor();
     if (idle != null && !now.isBefore(lastLineAt.plus(idle))) {
       LOG.info("No line from {} for {}; the read is finished", spec.endpoint(), idle);
-      finish();
+      finishAndDisconnect();
     }
   }
 
-  private void finish() {
-    finished = true;
+  private void finishAndDisconnect() {
+    finish();
     LineConnection open = connection;
     connection = null;
     if (open != null) {
@@ -200,29 +187,8 @@ final class SocketLinesReader extends UnboundedSource.UnboundedReader<String> {
   }
 
   @Override
-  public String getCurrent() {
-    if (currentLine == null) {
-      throw new NoSuchElementException("No current line: advance() returned false or was not called");
-    }
-    return currentLine;
-  }
-
-  @Override
-  public Instant getCurrentTimestamp() {
-    if (currentTimestamp == null) {
-      throw new NoSuchElementException("No current line: advance() returned false or was not called");
-    }
-    return currentTimestamp;
-  }
-
-  @Override
-  public Instant getWatermark() {
-    return finished ? BoundedWindow.TIMESTAMP_MAX_VALUE : stamper.watermark();
-  }
-
-  @Override
   public SocketCheckpoint getCheckpointMark() {
-    return new SocketCheckpoint(readerId, stamper.watermark(), stamper.lastTimestamp());
+    return new SocketCheckpoint(readerId, checkpointWatermark(), checkpointLastTimestamp());
   }
 
   @Override

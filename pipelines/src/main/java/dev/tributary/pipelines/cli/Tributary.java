@@ -2,9 +2,15 @@ package dev.tributary.pipelines.cli;
 
 import dev.tributary.io.s3.TributaryS3;
 import dev.tributary.io.s3.TributaryS3Options;
+import dev.tributary.pipelines.csv.CsvEventsJob;
+import dev.tributary.pipelines.csv.GenerateCsvJob;
+import dev.tributary.pipelines.events.JsonActionCountsJob;
+import dev.tributary.pipelines.events.JsonActivityJob;
 import dev.tributary.pipelines.filters.FilterLinesJob;
 import dev.tributary.pipelines.generate.GenerateLogsJob;
 import dev.tributary.pipelines.hashtags.TrendingHashtagsJob;
+import dev.tributary.pipelines.joins.JoinStaticJob;
+import dev.tributary.pipelines.joins.JoinStreamsJob;
 import dev.tributary.pipelines.logs.LogAnalyticsJob;
 import dev.tributary.pipelines.serve.LineServerJob;
 import dev.tributary.pipelines.words.RunningWordCountJob;
@@ -38,9 +44,20 @@ public final class Tributary {
           new RunningWordCountJob(),
           new WindowedWordCountJob(),
           new TrendingHashtagsJob(),
-          new FilterLinesJob());
+          new FilterLinesJob(),
+          new JoinStreamsJob(),
+          new JoinStaticJob(),
+          new JsonActivityJob(),
+          new JsonActionCountsJob(),
+          new GenerateCsvJob(),
+          new CsvEventsJob());
 
   private Tributary() {}
+
+  /** Every job, in the order {@code tributary list} shows them. */
+  static List<Job<?>> jobs() {
+    return JOBS;
+  }
 
   public static void main(String[] args) {
     int status = run(args, System.out, System.err);

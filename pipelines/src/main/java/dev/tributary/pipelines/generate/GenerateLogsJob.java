@@ -33,7 +33,9 @@ public final class GenerateLogsJob implements Job<GenerateLogsOptions> {
 
   @Override
   public int run(GenerateLogsOptions o, PrintStream out) throws IOException, InterruptedException {
-    if (o.getFiles() < 1 || o.getLinesPerFile() < 1) {
+    int files = o.getFiles() == null ? 1 : o.getFiles();
+    String outputDir = o.getOutputDir() == null ? "out/generated-logs" : o.getOutputDir();
+    if (files < 1 || o.getLinesPerFile() < 1) {
       throw new IllegalArgumentException("--files and --linesPerFile must be at least 1");
     }
     long start;
@@ -52,9 +54,9 @@ public final class GenerateLogsJob implements Job<GenerateLogsOptions> {
     AccessLogGenerator generator =
         new AccessLogGenerator(o.getSeed(), start, o.getLinesPerSecond(), o.getCutShortShare(), offset);
 
-    Path dir = Path.of(o.getOutputDir());
+    Path dir = Path.of(outputDir);
     Files.createDirectories(dir);
-    for (int f = 1; f <= o.getFiles(); f++) {
+    for (int f = 1; f <= files; f++) {
       String name = String.format("access-%03d.log", f);
       Path hidden = dir.resolve("." + name + ".tmp");
       try (BufferedWriter w = Files.newBufferedWriter(hidden, StandardCharsets.UTF_8)) {
@@ -65,7 +67,7 @@ public final class GenerateLogsJob implements Job<GenerateLogsOptions> {
       }
       Files.move(hidden, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
       out.println("generate-logs: wrote " + dir.resolve(name) + " (" + o.getLinesPerFile() + " lines)");
-      if (f < o.getFiles() && pauseMillis > 0) {
+      if (f < files && pauseMillis > 0) {
         Thread.sleep(pauseMillis);
       }
     }

@@ -6,17 +6,17 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /** Options of {@code tributary generate-logs}. */
 public interface GenerateLogsOptions extends PipelineOptions {
-  @Description("Directory to write the log files into; created if missing.")
-  @Default.String("out/generated-logs")
+  // No @Default on outputDir and files: generate-csv shares them with other defaults (one options registry
+  // per JVM); GenerateLogsJob applies these.
+  @Description("Directory to write the log files into; created if missing. Default: out/generated-logs")
   String getOutputDir();
 
   void setOutputDir(String value);
 
-  @Description("How many files to write.")
-  @Default.Integer(1)
-  int getFiles();
+  @Description("How many files to write. Default: 1")
+  Integer getFiles();
 
-  void setFiles(int value);
+  void setFiles(Integer value);
 
   @Description("Lines per file.")
   @Default.Integer(1000)

@@ -20,7 +20,7 @@ import org.apache.beam.sdk.values.KV;
  * Sums {@code activity_count} per activity type into one table, emitted as {@code (type, sum)} pairs ordered
  * by type. Sums are longs, so no realistic number of events overflows them.
  */
-final class SumsByTypeFn extends CombineFn<ActivityEvent, Map<String, Long>, List<KV<String, Long>>> {
+public final class SumsByTypeFn extends CombineFn<ActivityEvent, Map<String, Long>, List<KV<String, Long>>> {
   private static final long serialVersionUID = 1L;
 
   @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The bundled jar, submitted with bin/spark-submit.sh to Spark in local mode (local[2]), gives the same
  * results as the Direct runner: every window's rows, the status counts, the rejected lines, and the line
- * counts from Beam's metrics.
+ * counts from Beam's metrics. Every job's parity, in-process, is {@link SparkJobsParityIT}.
  */
 class SparkLocalIT {
   private static final List<String> LOCAL = List.of("--master", "local[2]");
@@ -37,19 +37,6 @@ class SparkLocalIT {
     assertEquals(4, rowCount(spark.file("rejected_lines")));
     assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", spark.summary(), spark.describe());
     assertEquals(direct.summary(), spark.summary());
-  }
-
-  @Test
-  void realElasticLogsInHourlyWindowsGiveTheDirectRunnersResults() throws Exception {
-    String[] job = {"logs", "--input=" + repoRoot().resolve("data/real"), "--windowSize=1h", "--windowSlide=1h"};
-    CompletableFuture<Run> directRun = directAsync("real", job);
-    Run spark = sparkSubmit("real-local", LOCAL, withSparkRunner(job));
-    Run direct = directRun.join();
-
-    assertEquals(0, direct.status(), direct.describe());
-    assertEquals(0, spark.status(), spark.describe());
-    assertSameResults(direct, spark, SPARK_BATCH_TIMINGS);
-    assertEquals("logs: read 10000 lines: 10000 parsed, 0 rejected", spark.summary(), spark.describe());
   }
 
   static String[] withSparkRunner(String[] job) {
