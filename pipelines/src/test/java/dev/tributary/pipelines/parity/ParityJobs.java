@@ -18,7 +18,17 @@ public final class ParityJobs {
         job("logs-real-hourly", "logs", "--input=" + data.resolve("real"), "--windowSize=1h", "--windowSlide=1h"),
         job("word-count", "word-count", "--input=" + data.resolve("words")),
         job("word-count-complete-lower", "word-count", "--input=" + data.resolve("words"), "--outputMode=complete",
-            "--lowerCase"));
+            "--lowerCase"),
+        job("running-word-count", "running-word-count", "--input=" + data.resolve("words")),
+        // Processing-time timers in a batch: Direct ends with them unfired, Spark fires them at the end; the
+        // totals are the same.
+        job("running-word-count-expiry", "running-word-count", "--input=" + data.resolve("words"), "--idleExpiry=1s"),
+        job("windowed-word-count", "windowed-word-count", "--input=" + data.resolve("words/timed")),
+        job("windowed-word-count-complete", "windowed-word-count", "--input=" + data.resolve("words/timed"),
+            "--outputMode=complete"),
+        job("trending-hashtags", "trending-hashtags", "--input=" + data.resolve("hashtags")),
+        job("filter-lines", "filter-lines", "--input=" + data.resolve("words")),
+        job("filter-lines-long", "filter-lines", "--input=" + data.resolve("words"), "--longerThan=40"));
   }
 
   private static ParityJob job(String name, String... args) {
