@@ -8,6 +8,7 @@ import dev.tributary.pipelines.events.JsonActionCountsJob;
 import dev.tributary.pipelines.events.JsonActivityJob;
 import dev.tributary.pipelines.filters.FilterLinesJob;
 import dev.tributary.pipelines.generate.GenerateLogsJob;
+import dev.tributary.pipelines.hashtags.TrendingHashtagsJob;
 import dev.tributary.pipelines.joins.JoinStaticJob;
 import dev.tributary.pipelines.joins.JoinStreamsJob;
 import dev.tributary.pipelines.logs.LogAnalyticsJob;
@@ -42,6 +43,7 @@ public final class Tributary {
           new WordCountJob(),
           new RunningWordCountJob(),
           new WindowedWordCountJob(),
+          new TrendingHashtagsJob(),
           new FilterLinesJob(),
           new JoinStreamsJob(),
           new JoinStaticJob(),

@@ -20,8 +20,15 @@ public final class ParityJobs {
         job("word-count-complete-lower", "word-count", "--input=" + data.resolve("words"), "--outputMode=complete",
             "--lowerCase"),
         job("running-word-count", "running-word-count", "--input=" + data.resolve("words")),
+        // Processing-time timers in a batch: Direct ends with them unfired, Spark fires them at the end; the
+        // totals are the same.
+        job("running-word-count-expiry", "running-word-count", "--input=" + data.resolve("words"), "--idleExpiry=1s"),
         job("windowed-word-count", "windowed-word-count", "--input=" + data.resolve("words/timed")),
+        job("windowed-word-count-complete", "windowed-word-count", "--input=" + data.resolve("words/timed"),
+            "--outputMode=complete"),
+        job("trending-hashtags", "trending-hashtags", "--input=" + data.resolve("hashtags")),
         job("filter-lines", "filter-lines", "--input=" + data.resolve("words")),
+        job("filter-lines-long", "filter-lines", "--input=" + data.resolve("words"), "--longerThan=40"),
         job("join-streams", "join-streams", "--plays=" + data.resolve("joins/plays.csv"),
             "--persons=" + data.resolve("joins/persons.csv")),
         job("join-static-inner", "join-static", "--input=" + data.resolve("joins/plays.csv"),
