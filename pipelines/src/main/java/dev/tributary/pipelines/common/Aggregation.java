@@ -1,5 +1,6 @@
 package dev.tributary.pipelines.common;
 
+import dev.tributary.pipelines.cli.RunnerLimits;
 import dev.tributary.transforms.modes.OutputMode;
 import dev.tributary.transforms.modes.TriggerSpec;
 
@@ -20,6 +21,7 @@ public record Aggregation(OutputMode mode, TriggerSpec trigger) {
     OutputMode mode = OutputMode.parse(o.getOutputMode());
     mode.checkAggregation(eventTimeWindows);
     TriggerSpec trigger = TriggerSpec.parse(o.getTrigger());
+    RunnerLimits.checkTrigger(o, streaming, trigger);
     if (!streaming && trigger.getKind() == TriggerSpec.Kind.DEFAULT) {
       trigger = TriggerSpec.once();
     }

@@ -1,6 +1,7 @@
 package dev.tributary.pipelines.filters;
 
 import dev.tributary.io.s3.TributaryS3;
+import dev.tributary.pipelines.cli.RunnerLimits;
 import dev.tributary.pipelines.common.LineInput;
 import dev.tributary.pipelines.common.ResultSinks;
 import dev.tributary.transforms.modes.OutputMode;
@@ -54,6 +55,7 @@ public final class FilterLinesPipeline {
       throw new IllegalArgumentException("--longerThan must not be negative, got " + longerThan);
     }
     boolean streaming = LineInput.isStream(inputOption, options);
+    RunnerLimits.checkTrigger(options, streaming, trigger);
     if (!streaming && trigger.getKind() == TriggerSpec.Kind.DEFAULT) {
       // As for aggregations (Aggregation.from): a batch shows its result once, not per runner bundle.
       trigger = TriggerSpec.once();

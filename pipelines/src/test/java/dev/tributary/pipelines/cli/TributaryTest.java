@@ -118,6 +118,15 @@ class TributaryTest {
   }
 
   @Test
+  void sparkStreamingRefusesProcessingTimeTriggers() {
+    assertOneLineError(
+        run("word-count", "--input=tcp://127.0.0.1:9", "--trigger=processingTime=5s",
+            "--runner=" + StandInSparkRunner.class.getName()),
+        "tributary word-count: --trigger=processingTime=5s never fires on the Spark runner's streaming mode; use "
+            + "--trigger=default (each micro-batch), or --runner=FlinkRunner or DirectRunner");
+  }
+
+  @Test
   void jdbcUrlThatIsNotJdbc() {
     assertOneLineError(run("logs", "--jdbcUrl=postgres://x"), "tributary logs: --jdbcUrl=postgres://x is not a JDBC URL (jdbc:...)");
   }
