@@ -49,7 +49,6 @@ public final class JoinStreamsPipeline {
 
   private JoinStreamsPipeline() {}
 
-
   /**
    * Adds the job to {@code p}; a bad option throws {@link IllegalArgumentException} with a message fit to
    * show the user.
