@@ -70,6 +70,9 @@ public final class JoinStaticPipeline {
     String playersOption = o.getPlayers() == null ? DEFAULT_PLAYERS : o.getPlayers();
     JoinType joinType = joinType(o.getJoinType());
     boolean streaming = JoinInput.isStream("input", inputOption, o);
+    if (streaming) {
+      BoundedReadsOnSpark.check(o, "--players");
+    }
     OutputMode.parse(o.getOutputMode()).checkNoAggregation();
     // Rows without aggregation may be appended, so the append check of aggregations does not apply.
     Aggregation rows = Aggregation.from(o, streaming, true);

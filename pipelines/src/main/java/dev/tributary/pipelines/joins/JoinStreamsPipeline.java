@@ -50,7 +50,6 @@ public final class JoinStreamsPipeline {
 
   private JoinStreamsPipeline() {}
 
-
   /**
    * Adds the job to {@code p}; a bad option throws {@link IllegalArgumentException} with a message fit to
    * show the user.
@@ -66,8 +65,12 @@ public final class JoinStreamsPipeline {
     Duration window = o.getJoinWindow() == null ? DEFAULT_WINDOW : Durations.parsePositive("joinWindow", o.getJoinWindow());
     Duration lateness = Durations.parse("allowedLateness", o.getAllowedLateness());
     checkOutputMode(o.getOutputMode(), o.getTrigger());
-    boolean streaming =
-        JoinInput.isStream("plays", playsOption, o) || JoinInput.isStream("persons", personsOption, o);
+    boolean playsStream = JoinInput.isStream("plays", playsOption, o);
+    boolean personsStream = JoinInput.isStream("persons", personsOption, o);
+    boolean streaming = playsStream || personsStream;
+    if (playsStream != personsStream) {
+      BoundedReadsOnSpark.check(o, playsStream ? "--persons" : "--plays");
+    }
     // Cells whole by default: the rows' times would be cut at 20 characters.
     ResultSinks sinks = ResultSinks.from(o, streaming, 20, false);
     // No @Default on timeMode: other jobs share the name with other defaults (see LineInput).

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.pipelines.CliRun;
 import dev.tributary.pipelines.RepoPaths;
+import dev.tributary.pipelines.cli.StandInSparkRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -124,6 +125,10 @@ class JoinStaticJobTest {
             "--input=" + RepoPaths.data().resolve("joins/plays.csv"),
             "--players=" + tmp.resolve("absent.csv")),
         "tributary join-static: no players table found at --players=" + tmp.resolve("absent.csv"));
+    assertOneLineError(
+        CliRun.of("join-static", "--input=tcp://127.0.0.1:9", "--runner=" + StandInSparkRunner.class.getName()),
+        "tributary join-static: --players is read once (a bounded read) next to a stream, which the Spark "
+            + "runner's streaming mode cannot run");
   }
 
   private static CliRun run(String... options) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.pipelines.CliRun;
 import dev.tributary.pipelines.RepoPaths;
+import dev.tributary.pipelines.cli.StandInSparkRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -140,6 +141,10 @@ class JoinStreamsJobTest {
             "--plays=" + RepoPaths.data().resolve("joins/plays.csv"),
             "--persons=" + tmp.resolve("absent.csv")),
         "tributary join-streams: no input files found at --persons=" + tmp.resolve("absent.csv"));
+    assertOneLineError(
+        CliRun.of("join-streams", "--plays=tcp://127.0.0.1:9", "--runner=" + StandInSparkRunner.class.getName()),
+        "tributary join-streams: --persons is read once (a bounded read) next to a stream, which the Spark "
+            + "runner's streaming mode cannot run");
   }
 
   static void assertOneLineError(CliRun run, String start) {
