@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Follow mode on embedded Flink (streaming, parallelism 2, in this JVM): the job watches a directory into
  * which the test renames access logs while it runs, ends by itself with {@code --stopAfterIdle}, and its
  * final results (console, JSON Lines flushes, per-window files) are exactly the Direct runner's batch
- * results over the same files.
+ * results over the same files ({@link DirectReference}).
  */
 class FlinkFollowIT {
   @Test
@@ -40,23 +40,18 @@ class FlinkFollowIT {
     moveIn(logs.resolve("access-002.log"), incoming);
     InProcessRun.Result run = follow.await(180);
 
-    Path batchDir = workDir("flink-follow-direct");
-    InProcessRun.Result batch = InProcessRun.run(batchDir, List.of("logs", "--input=" + incoming,
-        "--output=" + batchDir.resolve("out/run"), "--windowedFiles=" + batchDir.resolve("files/run")));
-    assertEquals(0, batch.status(), batch.describe());
-
     assertEquals(0, run.status(), run.describe());
     assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", summary(run.out()));
     assertTrue(run.console().contains("(EARLY) | top_endpoints"), "early panes while following");
-    List<String> expectedCounts = statusCounts(finalRows(jsonOutputFiles(batchDir.resolve("out/run"), "status_counts")));
+    List<String> expectedCounts = statusCounts(finalRows(jsonOutputFiles(DirectReference.output(), "status_counts")));
     assertEquals(List.of("200=855", "301=20", "302=24", "304=92", "400=3", "403=11", "404=53", "500=11", "503=7"),
         expectedCounts);
     assertEquals(expectedCounts, lastStatusTable(run.console()), "the console's last status table");
     for (String query : List.of("status_counts", "top_endpoints", "rejected_lines")) {
-      assertEquals(finalRows(jsonOutputFiles(batchDir.resolve("out/run"), query)),
+      assertEquals(finalRows(jsonOutputFiles(DirectReference.output(), query)),
           finalRows(jsonOutputFiles(dir.resolve("out/run"), query)), query + ": final JSON Lines rows");
     }
-    assertEquals(finalRows(windowedFiles(batchDir.resolve("files"))), finalRows(windowedFiles(dir.resolve("files"))),
+    assertEquals(finalRows(windowedFiles(DirectReference.files())), finalRows(windowedFiles(dir.resolve("files"))),
         "final rows of the per-window files");
     assertFalse(SinkContents.readAll(jsonOutputFiles(dir.resolve("out/run"), "top_endpoints")).contains("\"late\""),
         "files in time order make no late panes");

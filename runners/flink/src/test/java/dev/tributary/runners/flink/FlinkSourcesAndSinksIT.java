@@ -9,7 +9,6 @@ import static dev.tributary.runners.flink.SinkContents.tableRows;
 import static dev.tributary.runners.flink.SinkContents.windowedFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,10 +22,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The logs job's sources and sinks on embedded Flink (parallelism 2, in this JVM), chosen by options alone,
- * each compared exactly with the Direct runner's results on the same logs: an {@code s3://} prefix on a
- * loopback S3 server into the embedded H2 database, per-window files and JSON Lines (batch); and a
- * {@code tcp://} socket fed by {@code serve-lines} into PostgreSQL (or H2 without a PostgreSQL server) and
- * per-window files (streaming, ended by {@code --stopAfterIdle}).
+ * each compared exactly with the Direct runner's results on the same logs ({@link DirectReference}): an
+ * {@code s3://} prefix on a loopback S3 server into the embedded H2 database, per-window files and JSON
+ * Lines (batch); and a {@code tcp://} socket fed by {@code serve-lines} into PostgreSQL (or H2 without a
+ * PostgreSQL server) and per-window files (streaming, ended by {@code --stopAfterIdle}).
  */
 class FlinkSourcesAndSinksIT {
   private static final String INPUT = "s3://logs/access/";
@@ -34,22 +33,6 @@ class FlinkSourcesAndSinksIT {
 
   private static LoopbackS3 s3;
   private static LocalPostgres postgres;
-  private static Reference direct;
-
-  /** A finished run's sinks. */
-  record Reference(InProcessRun.Result run, Path dir) {
-    Path output() {
-      return dir.resolve("out/run");
-    }
-
-    Path files() {
-      return dir.resolve("files");
-    }
-
-    String h2() {
-      return "jdbc:h2:file:" + dir.resolve("db");
-    }
-  }
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -57,8 +40,6 @@ class FlinkSourcesAndSinksIT {
     Path logs = repoRoot().resolve("data/logs");
     s3.upload("logs", "access/", List.of(logs.resolve("access-001.log"), logs.resolve("access-002.log")));
     postgres = LocalPostgres.startIfInstalled(repoRoot());
-    direct = runBatch("direct-s3", "DirectRunner");
-    assertEquals(0, direct.run().status(), direct.run().describe());
   }
 
   @AfterAll
@@ -76,12 +57,17 @@ class FlinkSourcesAndSinksIT {
 
   @Test
   void s3PrefixIntoH2WindowedFilesAndJsonGivesTheDirectRunnersResults() throws Exception {
-    Reference flink = runBatch("flink-s3", "FlinkRunner", "--parallelism=2");
+    Path dir = workDir("flink-s3");
+    List<String> args = new ArrayList<>(List.of("logs", "--runner=FlinkRunner", "--parallelism=2", "--input=" + INPUT,
+        "--jdbcUrl=" + h2(dir), "--windowedFiles=" + dir.resolve("files/run"), "--output=" + dir.resolve("out/run")));
+    args.addAll(s3.options());
+    InProcessRun.Result run = InProcessRun.run(dir, args);
 
-    assertEquals(0, flink.run().status(), flink.run().describe());
-    assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", summary(flink.run().out()));
-    FlinkTestSupport.assertSameResults(direct.output(), flink.output());
-    try (Connection d = DriverManager.getConnection(direct.h2()); Connection f = DriverManager.getConnection(flink.h2())) {
+    assertEquals(0, run.status(), run.describe());
+    assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", summary(run.out()));
+    FlinkTestSupport.assertSameResults(DirectReference.output(), dir.resolve("out/run"));
+    try (Connection d = DriverManager.getConnection(DirectReference.h2());
+        Connection f = DriverManager.getConnection(h2(dir))) {
       assertEquals(9, tableRows(d, "status_counts").size());
       assertEquals(210, tableRows(d, "top_endpoints").size());
       for (String table : QUERIES) {
@@ -89,17 +75,18 @@ class FlinkSourcesAndSinksIT {
       }
     }
     // A bounded run writes each window once: the same file names, the same rows (timing aside).
-    assertEquals(22, windowedFiles(direct.files()).size(), "21 windows and the status counts");
-    assertEquals(fileNames(windowedFiles(direct.files())), fileNames(windowedFiles(flink.files())));
-    assertEquals(finalRows(windowedFiles(direct.files())), finalRows(windowedFiles(flink.files())));
-    assertNoSecret(flink.run());
+    List<Path> expected = windowedFiles(DirectReference.files());
+    assertEquals(22, expected.size(), "21 windows and the status counts");
+    assertEquals(fileNames(expected), fileNames(windowedFiles(dir.resolve("files"))));
+    assertEquals(finalRows(expected), finalRows(windowedFiles(dir.resolve("files"))));
+    assertFalse(run.everything().contains(s3.secret()), "the S3 secret was printed");
   }
 
   @Test
   void socketIntoDatabaseAndWindowedFilesGivesTheDirectRunnersResults() throws Exception {
     Path dir = workDir("flink-socket");
     Path logs = repoRoot().resolve("data/logs");
-    String jdbcUrl = postgres != null ? postgres.newSchema("flink_socket") : "jdbc:h2:file:" + dir.resolve("db");
+    String jdbcUrl = postgres != null ? postgres.newSchema("flink_socket") : h2(dir);
     List<String> args = new ArrayList<>(List.of("logs", "--runner=FlinkRunner", "--parallelism=2", "--streaming=true",
         "--stopAfterIdle=3s", "--updateInterval=1s", "--jdbcUrl=" + jdbcUrl, "--windowedFiles=" + dir.resolve("files/run")));
     if (postgres != null) {
@@ -115,31 +102,19 @@ class FlinkSourcesAndSinksIT {
 
     assertEquals(0, run.status(), run.describe());
     assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", summary(run.out()));
-    try (Connection d = DriverManager.getConnection(direct.h2());
+    try (Connection d = DriverManager.getConnection(DirectReference.h2());
         Connection f = postgres != null ? postgres.connect(jdbcUrl) : DriverManager.getConnection(jdbcUrl)) {
       for (String table : QUERIES) {
         assertEquals(tableRows(d, table), tableRows(f, table), table + " in " + jdbcUrl.replaceAll("\\?.*", ""));
       }
     }
     // Windows fire early (every second) and on time; each window's last file holds its final ranking.
-    Map<String, List<String>> expected = finalRows(windowedFiles(direct.files()));
+    Map<String, List<String>> expected = finalRows(windowedFiles(DirectReference.files()));
     assertEquals(expected, finalRows(windowedFiles(dir.resolve("files"))));
     System.out.println("[flink-it] socket run wrote to " + (postgres != null ? "PostgreSQL" : "H2 (no PostgreSQL)"));
   }
 
-  /** The logs job over the S3 prefix in batch, into H2, per-window files and JSON Lines. */
-  private static Reference runBatch(String name, String runner, String... extra) {
-    Path dir = workDir(name);
-    Reference ref = new Reference(null, dir);
-    List<String> args = new ArrayList<>(List.of("logs", "--runner=" + runner, "--input=" + INPUT,
-        "--jdbcUrl=" + ref.h2(), "--windowedFiles=" + ref.files().resolve("run"), "--output=" + ref.output()));
-    args.addAll(List.of(extra));
-    args.addAll(s3.options());
-    return new Reference(InProcessRun.run(dir, args), dir);
-  }
-
-  private static void assertNoSecret(InProcessRun.Result run) {
-    assertFalse(run.everything().contains(s3.secret()), "the S3 secret was printed");
-    assertTrue(run.everything().contains("status_counts"), "captured nothing?");
+  private static String h2(Path dir) {
+    return "jdbc:h2:file:" + dir.resolve("db");
   }
 }

@@ -27,6 +27,8 @@ final class SparkStreamingRun implements AutoCloseable {
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
+    // A test JVM stopped before close() (a killed build) must not leave the driver running.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
   }
 
   /**
@@ -79,14 +81,15 @@ final class SparkStreamingRun implements AutoCloseable {
       return "had already exited with status " + process.exitValue();
     }
     List<ProcessHandle> children = process.descendants().toList();
+    String cpu = process.info().totalCpuDuration().map(d -> String.format("%.1f s CPU", d.toMillis() / 1e3)).orElse("");
     process.destroy();
     String how;
     if (process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-      how = "ended by SIGTERM (status " + process.exitValue() + ")";
+      how = "ended by SIGTERM (status " + process.exitValue() + "), after " + cpu;
     } else {
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
-      how = "still running " + GRACE.toSeconds() + " s after SIGTERM; ended by SIGKILL";
+      how = "still running " + GRACE.toSeconds() + " s after SIGTERM; ended by SIGKILL, after " + cpu;
     }
     children.forEach(ProcessHandle::destroyForcibly);
     if (process.isAlive()) {
