@@ -60,7 +60,7 @@ class SparkSourcesAndSinksIT {
   }
 
   @Test
-  void s3PrefixIntoH2WindowedFilesAndJsonGivesTheDirectRunnersResults() throws Exception {
+  void s3PrefixIntoH2AndWindowedFilesGivesTheDirectRunnersResults() throws Exception {
     Path dir = workDir("spark-s3");
     List<String> job = new ArrayList<>(List.of("logs", "--input=" + INPUT, "--jdbcUrl=" + h2(dir),
         "--windowedFiles=" + dir.resolve("files/run"), "--runner=SparkRunner"));
