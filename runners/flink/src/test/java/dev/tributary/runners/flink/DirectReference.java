@@ -3,6 +3,9 @@ package dev.tributary.runners.flink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -27,6 +30,7 @@ final class DirectReference {
           "--enforceImmutability=false", "--enforceEncodability=false"));
       assertEquals(0, result.status(), result.describe());
       assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", FlinkTestSupport.summary(result.out()));
+      assertSinksFilled(run);
       dir = run;
     }
     return dir;
@@ -34,6 +38,17 @@ final class DirectReference {
 
   static Path output() {
     return dir().resolve("out/run");
+  }
+
+  /** What every comparison relies on: 9 statuses, 21 windows of 10 endpoints, a file per window. */
+  private static void assertSinksFilled(Path run) {
+    try (Connection c = DriverManager.getConnection(h2(run))) {
+      assertEquals(9, SinkContents.tableRows(c, "status_counts").size());
+      assertEquals(210, SinkContents.tableRows(c, "top_endpoints").size());
+    } catch (SQLException e) {
+      throw new AssertionError("cannot read the Direct run's H2 database", e);
+    }
+    assertEquals(22, SinkContents.windowedFiles(run.resolve("files")).size(), "21 windows and the status counts");
   }
 
   static Path files() {

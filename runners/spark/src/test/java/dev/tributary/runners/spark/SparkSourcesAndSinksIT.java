@@ -25,25 +25,32 @@ import org.junit.jupiter.api.Test;
 /**
  * The logs job's sources and sinks on Spark local[2] (the bundled jar through bin/spark-submit.sh), chosen
  * by options alone, each compared exactly with the Direct runner's results on the same logs (in this JVM,
- * {@link DirectReference}):
- * an {@code s3://} prefix on a loopback S3 server into the embedded H2 database, per-window files and JSON
- * Lines (batch); and a {@code tcp://} socket fed by {@code serve-lines} into PostgreSQL and per-window files
- * (streaming: watched until the results are complete, then ended by PID). Plus the options Spark's streaming
- * mode refuses, with the message the user gets.
+ * {@link DirectReference}): an {@code s3://} prefix on a loopback S3 server into the embedded H2 database
+ * and per-window files (batch); and a {@code tcp://} socket fed by {@code serve-lines} into PostgreSQL and
+ * per-window files (streaming: watched until the results are complete, then ended by PID). Plus the options
+ * Spark's streaming mode refuses, with the message the user gets.
  */
 class SparkSourcesAndSinksIT {
   private static final String INPUT = "s3://logs/access/";
   private static final List<String> QUERIES = List.of("status_counts", "top_endpoints");
 
   private static LoopbackS3 s3;
+  /** Started alongside the S3 server and the first test (initdb takes seconds); only the socket run needs it. */
+  private static CompletableFuture<LocalPostgres> postgresStart;
   private static LocalPostgres postgres;
 
   @BeforeAll
   static void startServers() throws Exception {
+    postgresStart = CompletableFuture.supplyAsync(() -> {
+      try {
+        return LocalPostgres.startIfInstalled(repoRoot());
+      } catch (Exception e) {
+        throw new IllegalStateException("starting PostgreSQL failed", e);
+      }
+    });
     s3 = LoopbackS3.start();
     Path logs = repoRoot().resolve("data/logs");
     s3.upload("logs", "access/", List.of(logs.resolve("access-001.log"), logs.resolve("access-002.log")));
-    postgres = LocalPostgres.startIfInstalled(repoRoot());
   }
 
   @AfterAll
@@ -53,8 +60,9 @@ class SparkSourcesAndSinksIT {
         s3.close();
       }
     } finally {
-      if (postgres != null) {
-        postgres.close();
+      LocalPostgres started = postgresStart == null ? null : postgresStart.join();
+      if (started != null) {
+        started.close();
       }
     }
   }
@@ -78,15 +86,12 @@ class SparkSourcesAndSinksIT {
     assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", sparkRun.summary(), sparkRun.describe());
     try (Connection d = DriverManager.getConnection(DirectReference.h2());
         Connection s = DriverManager.getConnection(h2(dir))) {
-      assertEquals(9, tableRows(d, "status_counts").size());
-      assertEquals(210, tableRows(d, "top_endpoints").size());
       for (String table : QUERIES) {
         assertEquals(tableRows(d, table), tableRows(s, table), table + " in H2");
       }
     }
     // A bounded run writes each window once: the same file names, the same rows (timing aside).
     List<Path> expected = windowedFiles(DirectReference.files());
-    assertEquals(22, expected.size(), "21 windows and the status counts");
     assertEquals(fileNames(expected), fileNames(windowedFiles(dir.resolve("files"))));
     assertEquals(finalRows(expected), finalRows(windowedFiles(dir.resolve("files"))));
     assertFalse((spark.out() + spark.err()).contains(s3.secret()), "the S3 secret was printed");
@@ -98,6 +103,7 @@ class SparkSourcesAndSinksIT {
    */
   @Test
   void socketIntoPostgresAndWindowedFilesReachesTheDirectRunnersResults() throws Exception {
+    postgres = postgresStart.join();
     Path dir = workDir("spark-socket");
     Path logs = repoRoot().resolve("data/logs");
     Map<String, List<String>> expectedFiles = finalRows(windowedFiles(DirectReference.files()));
