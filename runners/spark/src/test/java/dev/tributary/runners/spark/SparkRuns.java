@@ -149,17 +149,28 @@ final class SparkRuns {
   /** The logs job through {@code bin/spark-submit.sh SPARK-OPTIONS -- JOB-ARGS --output=...}. */
   static Run sparkSubmit(String name, List<String> sparkOptions, String... jobArgs)
       throws IOException, InterruptedException {
-    Path dir = workDir("spark-" + name);
+    return sparkSubmit(workDir("spark-" + name), sparkOptions, Map.of(), jobArgs);
+  }
+
+  /** The same in {@code dir}, with more environment variables for the driver (credentials, say). */
+  static Run sparkSubmit(Path dir, List<String> sparkOptions, Map<String, String> env, String... jobArgs)
+      throws IOException, InterruptedException {
     Path prefix = dir.resolve("run");
+    List<String> command = sparkSubmitCommand(sparkOptions, jobArgs);
+    command.add("--output=" + prefix);
+    Result result = script(command, dir, Duration.ofMinutes(4), env);
+    return new Run(result.status, result.out, result.err, prefix);
+  }
+
+  /** {@code bin/spark-submit.sh SPARK-OPTIONS -- JOB-ARGS}, executors with the quick JVM flags. */
+  static List<String> sparkSubmitCommand(List<String> sparkOptions, String... jobArgs) {
     List<String> command = new ArrayList<>();
     command.add(moduleDir().resolve("bin/spark-submit.sh").toString());
     command.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + QUICK_JVM));
     command.addAll(sparkOptions);
     command.add("--");
     command.addAll(Arrays.asList(jobArgs));
-    command.add("--output=" + prefix);
-    Result result = script(command, dir, Duration.ofMinutes(4));
-    return new Run(result.status, result.out, result.err, prefix);
+    return command;
   }
 
   record Result(int status, String out, String err) {}
@@ -170,20 +181,14 @@ final class SparkRuns {
    * killed, with every process it started, by PID.
    */
   static Result script(List<String> command, Path dir, Duration timeout) throws IOException, InterruptedException {
-    Files.createDirectories(dir);
-    String name = Path.of(command.get(0)).getFileName().toString().replace(".sh", "");
-    Path out = dir.resolve(name + ".stdout");
-    Path err = dir.resolve(name + ".stderr");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(dir.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile());
-    builder.environment().remove("SPARK_HOME");
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    builder.environment().put("TRIBUTARY_BUNDLED_JAR", bundledJar().toString());
-    builder.environment().put("TRIBUTARY_DRIVER_JAVA_OPTS", QUICK_JVM);
-    builder.environment().put("TRIBUTARY_DAEMON_JAVA_OPTS", QUICK_JVM);
+    return script(command, dir, timeout, Map.of());
+  }
+
+  static Result script(List<String> command, Path dir, Duration timeout, Map<String, String> env)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = scriptProcess(command, dir, env);
+    Path out = builder.redirectOutput().file().toPath();
+    Path err = builder.redirectError().file().toPath();
     Process process = builder.start();
     if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -192,6 +197,28 @@ final class SparkRuns {
       fail(command + " did not finish within " + timeout + "\n" + tail(read(err)));
     }
     return new Result(process.exitValue(), read(out), read(err));
+  }
+
+  /**
+   * A script's process, not started: this JVM's Java, the freshly built bundled jar, the Maven-resolved
+   * Spark (any SPARK_HOME of the caller's is removed), {@code env} added; output to {@code dir/NAME.stdout}
+   * and {@code dir/NAME.stderr}.
+   */
+  static ProcessBuilder scriptProcess(List<String> command, Path dir, Map<String, String> env) throws IOException {
+    Files.createDirectories(dir);
+    String name = Path.of(command.get(0)).getFileName().toString().replace(".sh", "");
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectOutput(dir.resolve(name + ".stdout").toFile())
+        .redirectError(dir.resolve(name + ".stderr").toFile());
+    builder.environment().remove("SPARK_HOME");
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("TRIBUTARY_BUNDLED_JAR", bundledJar().toString());
+    builder.environment().put("TRIBUTARY_DRIVER_JAVA_OPTS", QUICK_JVM);
+    builder.environment().put("TRIBUTARY_DAEMON_JAVA_OPTS", QUICK_JVM);
+    builder.environment().putAll(env);
+    return builder;
   }
 
   /**

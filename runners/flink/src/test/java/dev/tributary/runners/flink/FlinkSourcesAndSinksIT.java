@@ -1,0 +1,128 @@
+package dev.tributary.runners.flink;
+
+import static dev.tributary.runners.flink.FlinkTestSupport.repoRoot;
+import static dev.tributary.runners.flink.FlinkTestSupport.summary;
+import static dev.tributary.runners.flink.FlinkTestSupport.workDir;
+import static dev.tributary.runners.flink.SinkContents.fileNames;
+import static dev.tributary.runners.flink.SinkContents.finalRows;
+import static dev.tributary.runners.flink.SinkContents.tableRows;
+import static dev.tributary.runners.flink.SinkContents.windowedFiles;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The logs job's sources and sinks on embedded Flink (parallelism 2, in this JVM), chosen by options alone,
+ * each compared exactly with the Direct runner's results on the same logs ({@link DirectReference}): an
+ * {@code s3://} prefix on a loopback S3 server into the embedded H2 database, per-window files and JSON
+ * Lines (batch); and a {@code tcp://} socket fed by {@code serve-lines} into PostgreSQL (or H2 without a
+ * PostgreSQL server) and per-window files (streaming, ended by {@code --stopAfterIdle}).
+ */
+class FlinkSourcesAndSinksIT {
+  private static final String INPUT = "s3://logs/access/";
+  private static final List<String> QUERIES = List.of("status_counts", "top_endpoints");
+
+  private static LoopbackS3 s3;
+  /** Started alongside the S3 server and the first test (initdb takes seconds); only the socket run needs it. */
+  private static CompletableFuture<LocalPostgres> postgresStart;
+  private static LocalPostgres postgres;
+
+  @BeforeAll
+  static void startServers() throws Exception {
+    postgresStart = CompletableFuture.supplyAsync(() -> {
+      try {
+        return LocalPostgres.startIfInstalled(repoRoot());
+      } catch (Exception e) {
+        throw new IllegalStateException("starting PostgreSQL failed", e);
+      }
+    });
+    s3 = LoopbackS3.start();
+    Path logs = repoRoot().resolve("data/logs");
+    s3.upload("logs", "access/", List.of(logs.resolve("access-001.log"), logs.resolve("access-002.log")));
+  }
+
+  @AfterAll
+  static void stopServers() throws Exception {
+    try {
+      if (s3 != null) {
+        s3.close();
+      }
+    } finally {
+      LocalPostgres started = postgresStart == null ? null : postgresStart.join();
+      if (started != null) {
+        started.close();
+      }
+    }
+  }
+
+  @Test
+  void s3PrefixIntoH2WindowedFilesAndJsonGivesTheDirectRunnersResults() throws Exception {
+    Path dir = workDir("flink-s3");
+    List<String> args = new ArrayList<>(List.of("logs", "--runner=FlinkRunner", "--parallelism=2", "--input=" + INPUT,
+        "--jdbcUrl=" + h2(dir), "--windowedFiles=" + dir.resolve("files/run"), "--output=" + dir.resolve("out/run")));
+    args.addAll(s3.options());
+    InProcessRun.Result run = InProcessRun.run(dir, args);
+
+    assertEquals(0, run.status(), run.describe());
+    assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", summary(run.out()));
+    FlinkTestSupport.assertSameResults(DirectReference.output(), dir.resolve("out/run"));
+    try (Connection d = DriverManager.getConnection(DirectReference.h2());
+        Connection f = DriverManager.getConnection(h2(dir))) {
+      for (String table : QUERIES) {
+        assertEquals(tableRows(d, table), tableRows(f, table), table + " in H2");
+      }
+    }
+    // A bounded run writes each window once: the same file names, the same rows (timing aside).
+    List<Path> expected = windowedFiles(DirectReference.files());
+    assertEquals(fileNames(expected), fileNames(windowedFiles(dir.resolve("files"))));
+    assertEquals(finalRows(expected), finalRows(windowedFiles(dir.resolve("files"))));
+    assertFalse(run.everything().contains(s3.secret()), "the S3 secret was printed");
+  }
+
+  @Test
+  void socketIntoDatabaseAndWindowedFilesGivesTheDirectRunnersResults() throws Exception {
+    postgres = postgresStart.join();
+    Path dir = workDir("flink-socket");
+    Path logs = repoRoot().resolve("data/logs");
+    String jdbcUrl = postgres != null ? postgres.newSchema("flink_socket") : h2(dir);
+    List<String> args = new ArrayList<>(List.of("logs", "--runner=FlinkRunner", "--parallelism=2", "--streaming=true",
+        "--stopAfterIdle=3s", "--updateInterval=1s", "--jdbcUrl=" + jdbcUrl, "--windowedFiles=" + dir.resolve("files/run")));
+    if (postgres != null) {
+      args.add("--jdbcUser=" + postgres.user());
+      args.add("--jdbcPassword=" + postgres.password());
+    }
+    InProcessRun.Result run;
+    try (ServeLines server = ServeLines.start(List.of(logs.resolve("access-001.log"), logs.resolve("access-002.log")))) {
+      args.add(2, "--input=tcp://127.0.0.1:" + server.port());
+      run = InProcessRun.run(dir, args);
+      assertEquals("serve-lines: sent 1080 lines to 1 client; the input ended", server.awaitSent());
+    }
+
+    assertEquals(0, run.status(), run.describe());
+    assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", summary(run.out()));
+    try (Connection d = DriverManager.getConnection(DirectReference.h2());
+        Connection f = postgres != null ? postgres.connect(jdbcUrl) : DriverManager.getConnection(jdbcUrl)) {
+      for (String table : QUERIES) {
+        assertEquals(tableRows(d, table), tableRows(f, table), table + " in " + jdbcUrl.replaceAll("\\?.*", ""));
+      }
+    }
+    // Windows fire early (every second) and on time; each window's last file holds its final ranking.
+    Map<String, List<String>> expected = finalRows(windowedFiles(DirectReference.files()));
+    assertEquals(expected, finalRows(windowedFiles(dir.resolve("files"))));
+    System.out.println("[flink-it] socket run wrote to " + (postgres != null ? "PostgreSQL" : "H2 (no PostgreSQL)"));
+  }
+
+  private static String h2(Path dir) {
+    return "jdbc:h2:file:" + dir.resolve("db");
+  }
+}
