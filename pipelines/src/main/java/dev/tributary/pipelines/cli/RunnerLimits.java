@@ -16,8 +16,8 @@ public final class RunnerLimits {
   }
 
   /**
-   * Spark's classic runner in streaming mode never ends a job by itself, and its {@code waitUntilFinish}
-   * returns while the job keeps running.
+   * Spark's classic runner in streaming mode never ends a job by itself: even once the watermark has reached
+   * the end, the streaming context runs until the process is stopped.
    */
   public static void checkStreamingEnds(PipelineOptions options, String option) {
     if (isSpark(options)) {

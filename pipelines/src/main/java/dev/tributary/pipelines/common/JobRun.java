@@ -25,11 +25,12 @@ public final class JobRun {
     PipelineResult result = p.run();
     if (streaming) {
       out.println(jobName + ": following " + following + "; stop with Ctrl-C");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(result, jobName, out)));
+      boolean spark = RunnerLimits.isSpark(p.getOptions());
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(result, jobName, spark, out)));
     }
     result.waitUntilFinish();
     if (streaming && RunnerLimits.isSpark(p.getOptions())) {
-      // Spark's streaming waitUntilFinish returns while the streaming context keeps running; the job
+      // Spark's streaming waitUntilFinish can return while the streaming context keeps running; the job
       // ends only with the process (Ctrl-C runs the shutdown hook above).
       waitForever();
     }
@@ -44,11 +45,15 @@ public final class JobRun {
     }
   }
 
-  private static void stop(PipelineResult result, String jobName, PrintStream out) {
-    try {
-      result.cancel();
-    } catch (Exception | Error e) {
-      // Already finished or the runner cannot cancel; the process is exiting either way.
+  private static void stop(PipelineResult result, String jobName, boolean spark, PrintStream out) {
+    // Spark stops its streaming context from a shutdown hook of its own; cancelling from ours as well
+    // deadlocked the two (the driver was still alive 30 s after SIGTERM, and exits in 3 s without this).
+    if (!spark) {
+      try {
+        result.cancel();
+      } catch (Exception | Error e) {
+        // Already finished or the runner cannot cancel; the process is exiting either way.
+      }
     }
     out.println(jobName + ": stopped");
     out.flush();
