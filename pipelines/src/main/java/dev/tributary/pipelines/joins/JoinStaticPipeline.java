@@ -5,7 +5,6 @@ import static dev.tributary.pipelines.joins.JoinTables.PLAYS_WITH_PLAYERS;
 import static dev.tributary.pipelines.joins.JoinTables.REJECTED_PLAYERS;
 import static dev.tributary.pipelines.joins.JoinTables.REJECTED_PLAYS;
 
-import dev.tributary.transforms.logs.TimeMode;
 import dev.tributary.io.s3.TributaryS3;
 import dev.tributary.pipelines.common.Aggregation;
 import dev.tributary.pipelines.common.ResultSinks;
@@ -17,6 +16,7 @@ import dev.tributary.transforms.joins.ParseJoinRows;
 import dev.tributary.transforms.joins.Play;
 import dev.tributary.transforms.joins.Player;
 import dev.tributary.transforms.joins.PlayerCoder;
+import dev.tributary.transforms.logs.TimeMode;
 import dev.tributary.transforms.modes.OutputMode;
 import dev.tributary.transforms.table.TabulateFirings;
 import java.io.IOException;

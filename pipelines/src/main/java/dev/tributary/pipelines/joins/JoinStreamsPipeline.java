@@ -5,7 +5,6 @@ import static dev.tributary.pipelines.joins.JoinTables.PLAYS_WITH_PERSONS;
 import static dev.tributary.pipelines.joins.JoinTables.REJECTED_PERSONS;
 import static dev.tributary.pipelines.joins.JoinTables.REJECTED_PLAYS;
 
-import dev.tributary.transforms.logs.TimeMode;
 import dev.tributary.io.s3.TributaryS3;
 import dev.tributary.pipelines.common.ResultSinks;
 import dev.tributary.transforms.common.Durations;
@@ -13,6 +12,7 @@ import dev.tributary.transforms.joins.JoinSides;
 import dev.tributary.transforms.joins.JoinStreamsPerWindow;
 import dev.tributary.transforms.joins.Person;
 import dev.tributary.transforms.joins.Play;
+import dev.tributary.transforms.logs.TimeMode;
 import dev.tributary.transforms.modes.OutputMode;
 import dev.tributary.transforms.modes.TriggerSpec;
 import dev.tributary.transforms.table.TabulateFirings;

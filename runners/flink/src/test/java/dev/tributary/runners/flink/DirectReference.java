@@ -2,6 +2,7 @@ package dev.tributary.runners.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tributary.pipelines.testkit.SinkContents;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

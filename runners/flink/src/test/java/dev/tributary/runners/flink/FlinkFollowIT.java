@@ -1,17 +1,18 @@
 package dev.tributary.runners.flink;
 
+import static dev.tributary.pipelines.testkit.SinkContents.finalRows;
+import static dev.tributary.pipelines.testkit.SinkContents.jsonOutputFiles;
+import static dev.tributary.pipelines.testkit.SinkContents.lastStatusTable;
+import static dev.tributary.pipelines.testkit.SinkContents.statusCounts;
+import static dev.tributary.pipelines.testkit.SinkContents.windowedFiles;
 import static dev.tributary.runners.flink.FlinkTestSupport.repoRoot;
 import static dev.tributary.runners.flink.FlinkTestSupport.summary;
 import static dev.tributary.runners.flink.FlinkTestSupport.workDir;
-import static dev.tributary.runners.flink.SinkContents.finalRows;
-import static dev.tributary.runners.flink.SinkContents.jsonOutputFiles;
-import static dev.tributary.runners.flink.SinkContents.lastStatusTable;
-import static dev.tributary.runners.flink.SinkContents.statusCounts;
-import static dev.tributary.runners.flink.SinkContents.windowedFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tributary.pipelines.testkit.SinkContents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

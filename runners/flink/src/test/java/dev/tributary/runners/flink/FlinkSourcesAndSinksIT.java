@@ -1,15 +1,19 @@
 package dev.tributary.runners.flink;
 
+import static dev.tributary.pipelines.testkit.SinkContents.fileNames;
+import static dev.tributary.pipelines.testkit.SinkContents.finalRows;
+import static dev.tributary.pipelines.testkit.SinkContents.tableRows;
+import static dev.tributary.pipelines.testkit.SinkContents.windowedFiles;
 import static dev.tributary.runners.flink.FlinkTestSupport.repoRoot;
 import static dev.tributary.runners.flink.FlinkTestSupport.summary;
 import static dev.tributary.runners.flink.FlinkTestSupport.workDir;
-import static dev.tributary.runners.flink.SinkContents.fileNames;
-import static dev.tributary.runners.flink.SinkContents.finalRows;
-import static dev.tributary.runners.flink.SinkContents.tableRows;
-import static dev.tributary.runners.flink.SinkContents.windowedFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.tributary.pipelines.testkit.LocalPostgres;
+import dev.tributary.pipelines.testkit.LoopbackS3;
+import dev.tributary.pipelines.testkit.ServeLines;
+import dev.tributary.pipelines.testkit.SinkContents;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -2,6 +2,7 @@ package dev.tributary.runners.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tributary.pipelines.testkit.SinkContents;
 import dev.tributary.runners.spark.SparkRuns.Run;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,14 +1,15 @@
 package dev.tributary.runners.spark;
 
-import static dev.tributary.runners.spark.SinkContents.finalRows;
-import static dev.tributary.runners.spark.SinkContents.lastStatusTable;
-import static dev.tributary.runners.spark.SinkContents.statusCounts;
-import static dev.tributary.runners.spark.SinkContents.windowedFiles;
+import static dev.tributary.pipelines.testkit.SinkContents.finalRows;
+import static dev.tributary.pipelines.testkit.SinkContents.lastStatusTable;
+import static dev.tributary.pipelines.testkit.SinkContents.statusCounts;
+import static dev.tributary.pipelines.testkit.SinkContents.windowedFiles;
 import static dev.tributary.runners.spark.SparkRuns.repoRoot;
 import static dev.tributary.runners.spark.SparkRuns.workDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tributary.pipelines.testkit.SinkContents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

@@ -1,14 +1,18 @@
 package dev.tributary.runners.spark;
 
-import static dev.tributary.runners.spark.SinkContents.fileNames;
-import static dev.tributary.runners.spark.SinkContents.finalRows;
-import static dev.tributary.runners.spark.SinkContents.tableRows;
-import static dev.tributary.runners.spark.SinkContents.windowedFiles;
+import static dev.tributary.pipelines.testkit.SinkContents.fileNames;
+import static dev.tributary.pipelines.testkit.SinkContents.finalRows;
+import static dev.tributary.pipelines.testkit.SinkContents.tableRows;
+import static dev.tributary.pipelines.testkit.SinkContents.windowedFiles;
 import static dev.tributary.runners.spark.SparkRuns.repoRoot;
 import static dev.tributary.runners.spark.SparkRuns.workDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.tributary.pipelines.testkit.LocalPostgres;
+import dev.tributary.pipelines.testkit.LoopbackS3;
+import dev.tributary.pipelines.testkit.ServeLines;
+import dev.tributary.pipelines.testkit.SinkContents;
 import dev.tributary.runners.spark.SparkRuns.Run;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.tributary.runners.flink;
+package dev.tributary.pipelines.testkit;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * (which ends it by the PID it recorded). {@link #startIfInstalled} returns null when the server binaries
  * are absent. Each run gets its own schema, so runs never see each other's tables.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
   private final String url;
   private final String user;
   private final String password;
@@ -37,7 +37,7 @@ final class LocalPostgres implements AutoCloseable {
     this.base = base;
   }
 
-  static LocalPostgres startIfInstalled(Path repoRoot) throws IOException, InterruptedException {
+  public static LocalPostgres startIfInstalled(Path repoRoot) throws IOException, InterruptedException {
     String external = System.getenv("TRIBUTARY_PG_URL");
     if (external != null) {
       return new LocalPostgres(external, System.getenv("TRIBUTARY_PG_USER"), System.getenv("TRIBUTARY_PG_PASSWORD"),
@@ -68,7 +68,7 @@ final class LocalPostgres implements AutoCloseable {
   }
 
   /** A fresh schema; the JDBC URL that makes it the default for unqualified table names. */
-  String newSchema(String prefix) throws SQLException {
+  public String newSchema(String prefix) throws SQLException {
     String schema = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
     try (Connection c = connect(url); Statement st = c.createStatement()) {
       st.execute("CREATE SCHEMA " + schema);
@@ -76,15 +76,15 @@ final class LocalPostgres implements AutoCloseable {
     return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
-  String user() {
+  public String user() {
     return user;
   }
 
-  String password() {
+  public String password() {
     return password;
   }
 
-  Connection connect(String jdbcUrl) throws SQLException {
+  public Connection connect(String jdbcUrl) throws SQLException {
     return DriverManager.getConnection(jdbcUrl, user, password);
   }
 

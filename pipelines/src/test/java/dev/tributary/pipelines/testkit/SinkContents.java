@@ -1,4 +1,4 @@
-package dev.tributary.runners.flink;
+package dev.tributary.pipelines.testkit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * out, since a streaming run fires a window several times and a batch run once), and the console's last
  * status table.
  */
-final class SinkContents {
+public final class SinkContents {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** {@code <name>-<query>-<window or global>[-<pane>].jsonl}, as WindowedFilesIO names them. */
   private static final Pattern WINDOWED_FILE =
@@ -39,7 +39,7 @@ final class SinkContents {
   private SinkContents() {}
 
   /** Every row of a table, as sorted {@code column=value} strings without the {@code pane} column. */
-  static List<String> tableRows(Connection c, String table) throws SQLException {
+  public static List<String> tableRows(Connection c, String table) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM \"" + table + "\"")) {
       ResultSetMetaData meta = rs.getMetaData();
@@ -65,7 +65,7 @@ final class SinkContents {
   }
 
   /** The per-window files in {@code dir} (not FileIO's hidden temporary ones), sorted by name. */
-  static List<Path> windowedFiles(Path dir) {
+  public static List<Path> windowedFiles(Path dir) {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
@@ -77,12 +77,12 @@ final class SinkContents {
   }
 
   /** The names of the per-window files of a bounded run (one per window, no pane suffix). */
-  static List<String> fileNames(List<Path> files) {
+  public static List<String> fileNames(List<Path> files) {
     return files.stream().map(f -> f.getFileName().toString()).sorted().toList();
   }
 
   /** The JSON Lines files of {@code --output=prefix} for one query: the batch file or every flush file. */
-  static List<Path> jsonOutputFiles(Path prefix, String query) {
+  public static List<Path> jsonOutputFiles(Path prefix, String query) {
     String start = prefix.getFileName() + "-" + query;
     try (Stream<Path> files = Files.list(prefix.getParent())) {
       return files.filter(f -> f.getFileName().toString().startsWith(start) && f.toString().endsWith(".jsonl"))
@@ -97,7 +97,7 @@ final class SinkContents {
    * rows of the window's highest pane, without pane and timing, sorted. Rows without a pane (rejected
    * lines) are all kept.
    */
-  static Map<String, List<String>> finalRows(List<Path> files) {
+  public static Map<String, List<String>> finalRows(List<Path> files) {
     Map<String, Integer> lastPane = new TreeMap<>();
     Map<String, Map<Integer, List<String>>> rows = new TreeMap<>();
     for (Path file : files) {
@@ -130,7 +130,7 @@ final class SinkContents {
   }
 
   /** The last {@code status_counts} table printed on a console, as sorted {@code status=count} strings. */
-  static List<String> lastStatusTable(String console) {
+  public static List<String> lastStatusTable(String console) {
     Matcher header = STATUS_HEADER.matcher(console);
     int last = -1;
     while (header.find()) {
@@ -160,7 +160,7 @@ final class SinkContents {
   }
 
   /** Status counts as {@code status=count} strings, from the final status_counts rows of a JSON output. */
-  static List<String> statusCounts(Map<String, List<String>> finalStatusRows) {
+  public static List<String> statusCounts(Map<String, List<String>> finalStatusRows) {
     List<String> counts = new ArrayList<>();
     for (String row : finalStatusRows.getOrDefault("global", List.of())) {
       Matcher m = Pattern.compile("count=(\\d+), status=(\\d+)").matcher(row);
@@ -173,13 +173,13 @@ final class SinkContents {
     return counts;
   }
 
-  static String readAll(List<Path> files) {
+  public static String readAll(List<Path> files) {
     StringBuilder text = new StringBuilder();
     files.forEach(f -> text.append(read(f)));
     return text.toString();
   }
 
-  static String read(Path file) {
+  public static String read(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {

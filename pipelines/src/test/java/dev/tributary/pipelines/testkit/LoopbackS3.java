@@ -1,4 +1,4 @@
-package dev.tributary.runners.spark;
+package dev.tributary.pipelines.testkit;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * test run's class path only (failsafe's additionalClasspathDependencies, see the pom), so it is reached
  * by reflection. The secret must never show in a job's output; {@link #secret()} is for checking that.
  */
-final class LoopbackS3 implements AutoCloseable {
-  static final String ACCESS_KEY = "tributary-it-key";
-  static final String REGION = "us-east-1";
+public final class LoopbackS3 implements AutoCloseable {
+  public static final String ACCESS_KEY = "tributary-it-key";
+  public static final String REGION = "us-east-1";
 
   static {
     // The AWS SDK must never ask for an EC2 instance's metadata (169.254.169.254): loopback only.
@@ -45,7 +45,7 @@ final class LoopbackS3 implements AutoCloseable {
         .build();
   }
 
-  static LoopbackS3 start() throws Exception {
+  public static LoopbackS3 start() throws Exception {
     String secret = "it-secret-" + UUID.randomUUID();
     Class<?> contextBuilder = Class.forName("org.jclouds.ContextBuilder");
     Class<?> contextClass = Class.forName("org.jclouds.blobstore.BlobStoreContext");
@@ -77,16 +77,16 @@ final class LoopbackS3 implements AutoCloseable {
     return new LoopbackS3(secret, (AutoCloseable) context, proxy, port);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  String secret() {
+  public String secret() {
     return secret;
   }
 
   /** Creates the bucket and uploads each file under {@code prefix + its file name}. */
-  void upload(String bucket, String prefix, List<Path> files) {
+  public void upload(String bucket, String prefix, List<Path> files) {
     client.createBucket(b -> b.bucket(bucket));
     for (Path file : files) {
       client.putObject(b -> b.bucket(bucket).key(prefix + file.getFileName()), RequestBody.fromFile(file));
@@ -94,7 +94,7 @@ final class LoopbackS3 implements AutoCloseable {
   }
 
   /** What a user types to reach this server, credentials included (Beam's --awsCredentialsProvider). */
-  List<String> options() {
+  public List<String> options() {
     return List.of(
         "--endpoint=" + endpoint(),
         "--awsRegion=" + REGION,
@@ -104,11 +104,11 @@ final class LoopbackS3 implements AutoCloseable {
   }
 
   /** The same server for a child process, credentials through the AWS chain's environment variables. */
-  List<String> optionsWithoutCredentials() {
+  public List<String> optionsWithoutCredentials() {
     return List.of("--endpoint=" + endpoint(), "--awsRegion=" + REGION, "--s3PathStyleAccess=true");
   }
 
-  Map<String, String> credentialsEnvironment() {
+  public Map<String, String> credentialsEnvironment() {
     return Map.of(
         "AWS_ACCESS_KEY_ID", ACCESS_KEY,
         "AWS_SECRET_ACCESS_KEY", secret,

@@ -1,4 +1,4 @@
-package dev.tributary.runners.flink;
+package dev.tributary.pipelines.testkit;
 
 import dev.tributary.pipelines.cli.Tributary;
 import java.io.OutputStream;
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * {@code tributary serve-lines --file=...} on a thread of this JVM, on a port the OS picks: the line server
  * a {@code tcp://} input reads from. It sends nothing until a client has joined, and ends after the last line.
  */
-final class ServeLines implements AutoCloseable {
+public final class ServeLines implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("serve-lines: listening on [^ ]+:(\\d+),");
 
   private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -36,16 +36,16 @@ final class ServeLines implements AutoCloseable {
     port = Integer.parseInt(awaitLine(LISTENING).group(1));
   }
 
-  static ServeLines start(List<Path> files) throws InterruptedException {
+  public static ServeLines start(List<Path> files) throws InterruptedException {
     return new ServeLines(files);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Waits up to 30 s for the line saying that every line went out; returns it. */
-  String awaitSent() throws InterruptedException {
+  public String awaitSent() throws InterruptedException {
     return awaitLine(Pattern.compile("serve-lines: sent .*")).group();
   }
 
