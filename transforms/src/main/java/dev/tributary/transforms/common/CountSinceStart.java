@@ -50,12 +50,14 @@ public final class CountSinceStart<K> extends PTransform<PCollection<K>, PCollec
               .withAllowedLateness(Duration.ZERO)
               .accumulatingFiredPanes();
     }
-    Combine.Globally<K, Map<K, Long>> count = Combine.globally(CountsByKeyFn.<K>create());
+    Combine.Globally<Map<K, Long>, Map<K, Long>> count = Combine.globally(MergeCountTablesFn.<K>create());
     if (updateEvery != null) {
       // No empty default table for unbounded input: the default branch is a bounded Create joined by a side
       // input, which the Spark runner's streaming translation cannot mix with an unbounded read.
       count = count.withoutDefaults();
     }
-    return keys.apply("SinceStart", sinceStart).apply("CountAll", count);
+    return keys.apply("SinceStart", sinceStart)
+        .apply("CountWithinBundles", CountWithinBundles.create())
+        .apply("CountAll", count);
   }
 }

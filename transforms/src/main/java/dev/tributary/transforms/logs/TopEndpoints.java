@@ -1,6 +1,7 @@
 package dev.tributary.transforms.logs;
 
-import dev.tributary.transforms.common.TopCountsFn;
+import dev.tributary.transforms.common.CountWithinBundles;
+import dev.tributary.transforms.common.TopOfCountTablesFn;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -103,7 +104,8 @@ public final class TopEndpoints extends PTransform<PCollection<LogRecord>, PColl
                 .triggering(trigger())
                 .withAllowedLateness(allowedLateness)
                 .accumulatingFiredPanes())
-        .apply("RankEndpoints", Combine.globally(TopCountsFn.<String>of(n)).withoutDefaults());
+        .apply("CountWithinBundles", CountWithinBundles.create())
+        .apply("RankEndpoints", Combine.globally(TopOfCountTablesFn.<String>of(n)).withoutDefaults());
   }
 
   /**
