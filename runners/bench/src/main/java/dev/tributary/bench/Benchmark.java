@@ -156,7 +156,12 @@ public final class Benchmark {
     long start = System.nanoTime();
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    int exit = pb.start().waitFor();
+    Process child = pb.start();
+    // If the benchmark is interrupted (Ctrl-C), the engine's JVM goes with it.
+    Thread reaper = new Thread(child::destroyForcibly, "stop-" + tag);
+    Runtime.getRuntime().addShutdownHook(reaper);
+    int exit = child.waitFor();
+    Runtime.getRuntime().removeShutdownHook(reaper);
     long processMillis = (System.nanoTime() - start) / 1_000_000;
     if (exit != 0 || !Files.exists(stats)) {
       String failure = "exit status " + exit + ", see " + log;
