@@ -17,6 +17,8 @@ final class BenchOptions {
           "  --hours=H          span of the request times in the file (default 4)",
           "  --engines=A,B      engines to run, in order (default loop,direct,flink,spark,spark-native;",
           "                     also direct-unchecked); the plain loop always runs, as the reference",
+          "  --warmup=N         each engine first runs the job over the first N lines in the same JVM,",
+          "                     timed apart as its cold start (default 100000; 0: no warm-up)",
           "  --runs=N           runs per engine, interleaved; the median wall time is reported (default 1)",
           "  --heap=SIZE        -Xmx of every engine JVM (default 3g)",
           "  --workDir=DIR      generated file, logs, results (default runners/bench/target/bench)",
@@ -29,6 +31,7 @@ final class BenchOptions {
   double hours = 4;
   List<Engine> engines = new ArrayList<>(Engine.DEFAULT);
   int runs = 1;
+  long warmupLines = 100_000;
   String heap = "3g";
   Path workDir = Path.of("target", "bench");
   boolean jfr;
@@ -61,6 +64,12 @@ final class BenchOptions {
         case "lines" -> o.lines = positiveLong(name, value);
         case "seed" -> o.seed = longValue(name, value);
         case "hours" -> o.hours = positiveDouble(name, value);
+        case "warmup" -> {
+          o.warmupLines = longValue(name, value);
+          if (o.warmupLines < 0) {
+            throw new IllegalArgumentException("--warmup must be 0 or more, got " + value);
+          }
+        }
         case "runs" -> o.runs = (int) Math.min(positiveLong(name, value), 100);
         case "heap" -> {
           if (!value.matches("\\d+[kKmMgG]?")) {

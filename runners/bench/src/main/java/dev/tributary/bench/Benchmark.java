@@ -68,19 +68,26 @@ public final class Benchmark {
             MachineLoad.averages()));
 
     Path input = input(work);
+    Path warmup = warmup(input);
     say(
         String.format(
             Locale.ROOT,
             "input: %s, %,d lines, %,d MB, seed %d, %.1f h of requests",
             input, options.lines, Files.size(input) >> 20, options.seed, options.hours));
     say("every engine: its own JVM, -Xmx" + options.heap + "; wall time = the job, from before the engine starts"
-        + " up to its results written (JVM start-up excluded)");
+        + " up to its results written;");
+    say(warmup == null
+        ? "  no warm-up: the timed run is the JVM's first"
+        : String.format(
+            Locale.ROOT,
+            "  it is the JVM's second run: the first (\"cold\", timed apart) runs the job over the first %,d lines",
+            options.warmupLines));
     say("");
 
     List<EngineRun> runs = new ArrayList<>();
     for (int r = 1; r <= options.runs; r++) {
       for (Engine engine : options.engines) {
-        runs.add(runEngine(engine, r, input, work));
+        runs.add(runEngine(engine, r, input, warmup, work));
       }
     }
     say("");
@@ -114,7 +121,31 @@ public final class Benchmark {
     return file;
   }
 
-  private EngineRun runEngine(Engine engine, int run, Path input, Path work) throws Exception {
+  /** The first lines of the input in a directory of their own (the file source of Spark reads directories). */
+  private Path warmup(Path input) throws IOException {
+    if (options.warmupLines == 0) {
+      return null;
+    }
+    Path file =
+        input.getParent().resolveSibling(input.getParent().getFileName() + "-warmup-" + options.warmupLines)
+            .resolve("access.log");
+    if (!Files.exists(file)) {
+      Files.createDirectories(file.getParent());
+      Path partial = file.resolveSibling(".access.log.partial");
+      try (java.io.BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+          java.io.BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+        String line;
+        for (long i = 0; i < options.warmupLines && (line = in.readLine()) != null; i++) {
+          out.write(line);
+          out.write('\n');
+        }
+      }
+      Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    return file;
+  }
+
+  private EngineRun runEngine(Engine engine, int run, Path input, Path warmup, Path work) throws Exception {
     String tag = engine.id() + "-run" + run;
     Path scratch = work.resolve("scratch").resolve(tag);
     deleteTree(scratch);
@@ -146,6 +177,7 @@ public final class Benchmark {
     command.add(EngineMain.class.getName());
     command.add(engine.id());
     command.add(input.toString());
+    command.add(warmup == null ? "-" : warmup.toString());
     command.add(scratch.toString());
     command.add(results.toString());
     command.add(stats.toString());
@@ -179,6 +211,7 @@ public final class Benchmark {
             run,
             null,
             Long.parseLong(p.getProperty("wallNanos")),
+            Long.parseLong(p.getProperty("warmupNanos", "0")),
             Long.parseLong(p.getProperty("cpuNanos")),
             Long.parseLong(p.getProperty("gcMillis")),
             Long.parseLong(p.getProperty("peakHeapBytes")),
@@ -189,8 +222,8 @@ public final class Benchmark {
     String line =
         String.format(
             Locale.ROOT,
-            "%.1f s (JVM %.1f s), load %s > %s",
-            r.wallNanos() / 1e9, processMillis / 1e3, r.loadBefore(), r.loadAfter());
+            "%.1f s (cold run %.1f s, JVM %.1f s), load %s > %s",
+            r.wallNanos() / 1e9, r.warmupNanos() / 1e9, processMillis / 1e3, r.loadBefore(), r.loadAfter());
     System.out.println(line);
     transcript.append(String.format(Locale.ROOT, "%-44s run %d ... %s%n", engine.label(), run, line));
     deleteTree(scratch);

@@ -15,8 +15,11 @@ import java.util.Properties;
  * Runs one engine in this JVM, started by {@link Benchmark}: times the job, watches the heap, then writes
  * the results and the figures for the parent to compare and report.
  *
- * <p>Arguments: engine id, input file, scratch directory, results file, stats file, then the engine's extra
- * arguments.
+ * <p>The job runs twice in this JVM: first over a small warm-up file (timed apart, as the cold start: class
+ * loading, JIT compilation, the engine's first start), then over the input, which is the run that counts.
+ *
+ * <p>Arguments: engine id, input file, warm-up file ("-" for none), scratch directory, results file, stats
+ * file, then the engine's extra arguments.
  */
 public final class EngineMain {
   private EngineMain() {}
@@ -24,14 +27,23 @@ public final class EngineMain {
   public static void main(String[] args) throws Exception {
     Engine engine = Engine.byId(args[0]);
     Path input = Path.of(args[1]);
-    Path scratch = Path.of(args[2]);
-    Path resultsFile = Path.of(args[3]);
-    Path statsFile = Path.of(args[4]);
-    String[] extra = Arrays.copyOfRange(args, 5, args.length);
+    Path warmup = args[2].equals("-") ? null : Path.of(args[2]);
+    Path scratch = Path.of(args[3]);
+    Path resultsFile = Path.of(args[4]);
+    Path statsFile = Path.of(args[5]);
+    String[] extra = Arrays.copyOfRange(args, 6, args.length);
     Files.createDirectories(scratch);
 
-    LogJob job = engine.job(extra);
     Properties stats = new Properties();
+    if (warmup != null) {
+      long start = System.nanoTime();
+      engine.job(extra).run(warmup, Files.createDirectories(scratch.resolve("warmup")));
+      stats.setProperty("warmupNanos", Long.toString(System.nanoTime() - start));
+    }
+    Path runScratch = Files.createDirectories(scratch.resolve("run"));
+    LogJob job = engine.job(extra);
+    // The warm-up's garbage is not the timed run's heap.
+    System.gc();
     stats.setProperty("loadBefore", MachineLoad.averages());
     long cpuBefore = processCpuNanos();
     long gcBefore = gcMillis();
@@ -39,7 +51,7 @@ public final class EngineMain {
     long peakHeap;
     try (HeapWatcher heap = new HeapWatcher()) {
       long start = System.nanoTime();
-      job.run(input, scratch);
+      job.run(input, runScratch);
       wallNanos = System.nanoTime() - start;
       peakHeap = heap.peakBytes();
     }
@@ -50,7 +62,7 @@ public final class EngineMain {
     stats.setProperty("maxHeapBytes", Long.toString(Runtime.getRuntime().maxMemory()));
     stats.setProperty("loadAfter", MachineLoad.averages());
 
-    List<String> results = job.results(scratch);
+    List<String> results = job.results(runScratch);
     ResultLines.write(resultsFile, results);
     try (OutputStream out = Files.newOutputStream(statsFile)) {
       stats.store(out, engine.label());

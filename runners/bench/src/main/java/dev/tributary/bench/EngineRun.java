@@ -2,12 +2,16 @@ package dev.tributary.bench;
 
 import java.util.List;
 
-/** One engine's run as its JVM reported it; {@code failure} is null when it ran to the end. */
+/**
+ * One engine's run as its JVM reported it; {@code failure} is null when it ran to the end. {@code warmupNanos}
+ * is the cold first run over the warm-up file (0 without one).
+ */
 record EngineRun(
     Engine engine,
     int run,
     String failure,
     long wallNanos,
+    long warmupNanos,
     long cpuNanos,
     long gcMillis,
     long peakHeapBytes,
@@ -21,6 +25,6 @@ record EngineRun(
   }
 
   static EngineRun failed(Engine engine, int run, String failure, long processMillis) {
-    return new EngineRun(engine, run, failure, 0, 0, 0, 0, "?", "?", processMillis, List.of());
+    return new EngineRun(engine, run, failure, 0, 0, 0, 0, 0, "?", "?", processMillis, List.of());
   }
 }

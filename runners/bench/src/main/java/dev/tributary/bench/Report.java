@@ -41,8 +41,9 @@ final class Report {
     String header =
         String.format(
             Locale.ROOT,
-            "%-44s %11s %8s %8s %10s %9s %8s  %s",
-            "engine", "lines/s", "wall s", "cpu s", "peak heap", "vs native", "vs loop", "load 1m (start > end)");
+            "%-44s %11s %8s %8s %10s %9s %8s %8s  %s",
+            "engine", "lines/s", "wall s", "cpu s", "peak heap", "vs native", "vs loop", "cold s",
+            "load 1m (start > end)");
     out.append(header).append('\n').append("-".repeat(header.length())).append('\n');
     double nativeRate = linesPerSecond(Engine.SPARK_NATIVE);
     double loopRate = linesPerSecond(Engine.LOOP);
@@ -52,6 +53,7 @@ final class Report {
       double rate = linesPerSecond(engine);
       double cpu = list.stream().mapToLong(EngineRun::cpuNanos).average().orElse(0) / 1e9;
       long heap = list.stream().mapToLong(EngineRun::peakHeapBytes).max().orElse(0);
+      double cold = list.stream().mapToLong(EngineRun::warmupNanos).average().orElse(0) / 1e9;
       StringBuilder load = new StringBuilder();
       for (EngineRun r : list) {
         if (load.length() > 0) {
@@ -62,7 +64,7 @@ final class Report {
       out.append(
               String.format(
                   Locale.ROOT,
-                  "%-44s %11s %8.1f %8.1f %7d MB %9s %8s  %s",
+                  "%-44s %11s %8.1f %8.1f %7d MB %9s %8s %8.1f  %s",
                   engine.label(),
                   String.format(Locale.ROOT, "%,.0f", rate),
                   wallSeconds(engine),
@@ -70,6 +72,7 @@ final class Report {
                   heap >> 20,
                   ratio(rate, nativeRate),
                   ratio(rate, loopRate),
+                  cold,
                   load))
           .append('\n');
     }
