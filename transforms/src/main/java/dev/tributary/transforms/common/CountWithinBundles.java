@@ -6,14 +6,17 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.values.PCollection;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
 /**
@@ -30,41 +33,64 @@ import org.joda.time.Instant;
  * would have; one emitted early carries the current element's timestamp if that is later (see {@code
  * emit}).
  */
-public final class CountWithinBundles<K> extends PTransform<PCollection<K>, PCollection<Map<K, Long>>> {
+public final class CountWithinBundles<T, K> extends PTransform<PCollection<T>, PCollection<Map<K, Long>>> {
   static final int MAX_OPEN_WINDOWS = 64;
   static final int MAX_ENTRIES = 100_000;
 
+  private final @Nullable SerializableFunction<T, @Nullable K> keyOf;
+  private final @Nullable Coder<K> keyCoder;
   private final int maxOpenWindows;
   private final int maxEntries;
 
-  public static <K> CountWithinBundles<K> create() {
-    return new CountWithinBundles<>(MAX_OPEN_WINDOWS, MAX_ENTRIES);
+  /** Counts the elements themselves. */
+  public static <K> CountWithinBundles<K, K> create() {
+    return new CountWithinBundles<>(null, null, MAX_OPEN_WINDOWS, MAX_ENTRIES);
+  }
+
+  /**
+   * Counts the key of each element, saving a step that would extract the keys first; elements whose key is
+   * null are not counted.
+   */
+  public static <T, K> CountWithinBundles<T, K> by(SerializableFunction<T, @Nullable K> keyOf, Coder<K> keyCoder) {
+    return new CountWithinBundles<>(keyOf, keyCoder, MAX_OPEN_WINDOWS, MAX_ENTRIES);
   }
 
   /** Smaller limits, so that tests can reach them. */
-  static <K> CountWithinBundles<K> withLimits(int maxOpenWindows, int maxEntries) {
-    return new CountWithinBundles<>(maxOpenWindows, maxEntries);
+  CountWithinBundles<T, K> withLimits(int maxOpenWindows, int maxEntries) {
+    return new CountWithinBundles<>(keyOf, keyCoder, maxOpenWindows, maxEntries);
   }
 
-  private CountWithinBundles(int maxOpenWindows, int maxEntries) {
+  private CountWithinBundles(
+      @Nullable SerializableFunction<T, @Nullable K> keyOf,
+      @Nullable Coder<K> keyCoder,
+      int maxOpenWindows,
+      int maxEntries) {
+    this.keyOf = keyOf;
+    this.keyCoder = keyCoder;
     this.maxOpenWindows = maxOpenWindows;
     this.maxEntries = maxEntries;
   }
 
   @Override
-  public PCollection<Map<K, Long>> expand(PCollection<K> keys) {
-    return keys.apply("CountBundle", ParDo.of(new CountFn<K>(maxOpenWindows, maxEntries)))
-        .setCoder(MapCoder.of(keys.getCoder(), VarLongCoder.of()));
+  @SuppressWarnings("unchecked")
+  public PCollection<Map<K, Long>> expand(PCollection<T> elements) {
+    // Without a key function the elements are the keys (T is K).
+    Coder<K> coder = keyCoder != null ? keyCoder : (Coder<K>) elements.getCoder();
+    return elements
+        .apply("CountBundle", ParDo.of(new CountFn<T, K>(keyOf, maxOpenWindows, maxEntries)))
+        .setCoder(MapCoder.of(coder, VarLongCoder.of()));
   }
 
-  private static final class CountFn<K> extends DoFn<K, Map<K, Long>> {
+  private static final class CountFn<T, K> extends DoFn<T, Map<K, Long>> {
+    private final @Nullable SerializableFunction<T, @Nullable K> keyOf;
     private final int maxOpenWindows;
     private final int maxEntries;
     /** Open tables by window, least recently used first. */
     private transient LinkedHashMap<BoundedWindow, Table<K>> tables;
     private transient int entries;
 
-    CountFn(int maxOpenWindows, int maxEntries) {
+    CountFn(@Nullable SerializableFunction<T, @Nullable K> keyOf, int maxOpenWindows, int maxEntries) {
+      this.keyOf = keyOf;
       this.maxOpenWindows = maxOpenWindows;
       this.maxEntries = maxEntries;
     }
@@ -76,8 +102,13 @@ public final class CountWithinBundles<K> extends PTransform<PCollection<K>, PCol
     }
 
     @ProcessElement
+    @SuppressWarnings("unchecked")
     public void process(
-        @Element K key, @Timestamp Instant timestamp, BoundedWindow window, OutputReceiver<Map<K, Long>> out) {
+        @Element T element, @Timestamp Instant timestamp, BoundedWindow window, OutputReceiver<Map<K, Long>> out) {
+      K key = keyOf == null ? (K) element : keyOf.apply(element);
+      if (key == null) {
+        return;
+      }
       Table<K> table = tables.get(window);
       if (table == null) {
         table = new Table<>(timestamp);

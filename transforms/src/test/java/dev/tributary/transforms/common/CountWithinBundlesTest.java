@@ -46,7 +46,7 @@ class CountWithinBundlesTest {
         p.apply(Create.timestamped(input).withCoder(StringUtf8Coder.of()))
             .apply(Window.into(FixedWindows.of(Duration.standardMinutes(1))))
             // At most 3 windows and 50 keys open at once: most tables are emitted before the bundle ends.
-            .apply(CountWithinBundles.withLimits(3, 50))
+            .apply(CountWithinBundles.<String>create().withLimits(3, 50))
             .apply(Combine.globally(MergeCountTablesFn.<String>create()).withoutDefaults());
 
     for (int w = 0; w < 20; w++) {
