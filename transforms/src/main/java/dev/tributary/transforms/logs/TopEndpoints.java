@@ -104,7 +104,7 @@ public final class TopEndpoints extends PTransform<PCollection<LogRecord>, PColl
                 .triggering(trigger())
                 .withAllowedLateness(allowedLateness)
                 .accumulatingFiredPanes())
-        .apply("CountWithinBundles", CountWithinBundles.<String>create())
+        .apply("CountWithinBundles", CountWithinBundles.create())
         .apply("RankEndpoints", Combine.globally(TopOfCountTablesFn.<String>of(n)).withoutDefaults());
   }
 
@@ -123,30 +123,16 @@ public final class TopEndpoints extends PTransform<PCollection<LogRecord>, PColl
         .withLateFirings(AfterPane.elementCountAtLeast(1));
   }
 
-  /** Counts records without an endpoint once per bundle, as {@code ParseAccessLogs} does its counters. */
   private static final class EndpointFn extends DoFn<LogRecord, String> {
     private final Counter noEndpoint = Metrics.counter(ParseAccessLogs.NAMESPACE, NO_ENDPOINT);
-    private transient long noEndpointInBundle;
-
-    @StartBundle
-    public void startBundle() {
-      noEndpointInBundle = 0;
-    }
 
     @ProcessElement
     public void process(@Element LogRecord record, OutputReceiver<String> out) {
       String endpoint = record.getEndpoint();
       if (endpoint == null) {
-        noEndpointInBundle++;
+        noEndpoint.inc();
       } else {
         out.output(endpoint);
-      }
-    }
-
-    @FinishBundle
-    public void finishBundle() {
-      if (noEndpointInBundle > 0) {
-        noEndpoint.inc(noEndpointInBundle);
       }
     }
   }
