@@ -1,12 +1,7 @@
 package dev.tributary.transforms.common;
 
 import java.util.Map;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
-import org.apache.beam.sdk.transforms.windowing.Repeatedly;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
@@ -40,22 +35,8 @@ public final class CountSinceStart<K> extends PTransform<PCollection<K>, PCollec
 
   @Override
   public PCollection<Map<K, Long>> expand(PCollection<K> keys) {
-    Window<K> sinceStart = Window.into(new GlobalWindows());
-    if (updateEvery != null) {
-      sinceStart =
-          sinceStart
-              .triggering(
-                  Repeatedly.forever(
-                      AfterProcessingTime.pastFirstElementInPane().plusDelayOf(updateEvery)))
-              .withAllowedLateness(Duration.ZERO)
-              .accumulatingFiredPanes();
-    }
-    Combine.Globally<K, Map<K, Long>> count = Combine.globally(CountsByKeyFn.<K>create());
-    if (updateEvery != null) {
-      // No empty default table for unbounded input: the default branch is a bounded Create joined by a side
-      // input, which the Spark runner's streaming translation cannot mix with an unbounded read.
-      count = count.withoutDefaults();
-    }
-    return keys.apply("SinceStart", sinceStart).apply("CountAll", count);
+    AddUpSinceStart<K> addUp = AddUpSinceStart.create();
+    return keys.apply("CountWithinBundles", CountWithinBundles.<K>create())
+        .apply("AddUpSinceStart", updateEvery == null ? addUp : addUp.withUpdateEvery(updateEvery));
   }
 }

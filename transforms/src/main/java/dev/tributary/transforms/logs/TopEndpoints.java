@@ -1,6 +1,7 @@
 package dev.tributary.transforms.logs;
 
-import dev.tributary.transforms.common.TopCountsFn;
+import dev.tributary.transforms.common.CountWithinBundles;
+import dev.tributary.transforms.common.TopOfCountTablesFn;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -11,6 +12,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.SlidingWindows;
 import org.apache.beam.sdk.transforms.windowing.Trigger;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -94,22 +96,31 @@ public final class TopEndpoints extends PTransform<PCollection<LogRecord>, PColl
 
   @Override
   public PCollection<List<KV<String, Long>>> expand(PCollection<LogRecord> records) {
-    AfterWatermark.AfterWatermarkEarlyAndLate trigger =
-        AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1));
-    if (earlyFiringDelay != null) {
-      Trigger.OnceTrigger early =
-          AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringDelay);
-      trigger = trigger.withEarlyFirings(early);
-    }
     return records
         .apply("ExtractEndpoint", ParDo.of(new EndpointFn()))
         .apply(
             "SlidingWindows",
             Window.<String>into(SlidingWindows.of(size).every(slide))
-                .triggering(trigger)
+                .triggering(trigger())
                 .withAllowedLateness(allowedLateness)
                 .accumulatingFiredPanes())
-        .apply("RankEndpoints", Combine.globally(TopCountsFn.<String>of(n)).withoutDefaults());
+        .apply("CountWithinBundles", CountWithinBundles.create())
+        .apply("RankEndpoints", Combine.globally(TopOfCountTablesFn.<String>of(n)).withoutDefaults());
+  }
+
+  /**
+   * On time, then once per late record. Without early firings that is exactly Beam's default trigger, and
+   * it is written as such: runners pre-combine (lift) a combine only under the default trigger (the Direct
+   * runner checks for it), and without lifting every record of a window is buffered whole before it is
+   * counted.
+   */
+  private Trigger trigger() {
+    if (earlyFiringDelay == null) {
+      return DefaultTrigger.of();
+    }
+    return AfterWatermark.pastEndOfWindow()
+        .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringDelay))
+        .withLateFirings(AfterPane.elementCountAtLeast(1));
   }
 
   private static final class EndpointFn extends DoFn<LogRecord, String> {
