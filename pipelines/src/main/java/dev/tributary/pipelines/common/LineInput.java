@@ -1,11 +1,11 @@
 package dev.tributary.pipelines.common;
 
+import dev.tributary.io.files.ReadFileLines;
 import dev.tributary.io.files.WatchedTextIO;
 import dev.tributary.io.socket.SocketTextIO;
 import dev.tributary.pipelines.cli.RunnerLimits;
 import dev.tributary.transforms.common.Durations;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -118,7 +118,7 @@ public final class LineInput {
       return p.apply(stepName, read);
     }
     if (!follow) {
-      return p.apply(stepName, TextIO.read().from(glob));
+      return p.apply(stepName, ReadFileLines.from(glob));
     }
     WatchedTextIO.Read watch =
         WatchedTextIO.read().from(glob).withPollInterval(pollInterval).withWatermarkLag(watermarkLag);

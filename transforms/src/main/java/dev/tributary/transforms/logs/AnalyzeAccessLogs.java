@@ -1,0 +1,161 @@
+package dev.tributary.transforms.logs;
+
+import dev.tributary.transforms.common.DeadLetter;
+import dev.tributary.transforms.common.DeadLetterCoder;
+import dev.tributary.transforms.common.WindowFromKey;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The log job's analysis of raw access-log lines in one composite: the running count per HTTP status, the
+ * top endpoints per sliding window, and a dead letter per line that does not parse. Its results are those
+ * of {@link ParseAccessLogs}, {@link TimestampLogRecords}, then {@link CountByStatus} and {@link
+ * TopEndpoints}, configured alike (the tests compare them), with the same Beam counters.
+ *
+ * <p>Why it exists: chained, those transforms hand every line on as a record, a timestamped record, an
+ * endpoint and a windowed endpoint. Each hand-over costs a runner per element: the Direct runner encodes
+ * every element several times to check it, Flink copies or serializes at every fan-out. Here one step
+ * parses each line and counts it at once, per window and per bundle, so only the bundles' count tables go
+ * on to the shuffle.
+ */
+public final class AnalyzeAccessLogs extends PTransform<PCollection<String>, AnalyzeAccessLogs.Result> {
+  private static final TupleTag<Map<Integer, Long>> STATUS_TABLES = new TupleTag<>() {};
+  private static final TupleTag<KV<IntervalWindow, Map<String, Long>>> ENDPOINT_TABLES = new TupleTag<>() {};
+  private static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
+  private static final TupleTag<Map<Integer, Long>> STATUS_COUNTS = new TupleTag<>() {};
+  private static final TupleTag<List<KV<String, Long>>> TOP_ENDPOINTS = new TupleTag<>() {};
+
+  /** Null: keep the timestamps the lines came with (a source that stamps time itself). */
+  private final @Nullable TimeMode timeMode;
+
+  private final CountByStatus statusCounts;
+  private final TopEndpoints topEndpoints;
+
+  /** Request time as event time; {@link CountByStatus} and {@link TopEndpoints} with their defaults. */
+  public static AnalyzeAccessLogs create() {
+    return new AnalyzeAccessLogs(TimeMode.EVENT, CountByStatus.create(), TopEndpoints.create());
+  }
+
+  private AnalyzeAccessLogs(@Nullable TimeMode timeMode, CountByStatus statusCounts, TopEndpoints topEndpoints) {
+    this.timeMode = timeMode;
+    this.statusCounts = statusCounts;
+    this.topEndpoints = topEndpoints;
+  }
+
+  /** Places each request in time as {@link TimestampLogRecords#withTimeMode} would. */
+  public AnalyzeAccessLogs withTimeMode(TimeMode mode) {
+    return new AnalyzeAccessLogs(mode, statusCounts, topEndpoints);
+  }
+
+  /** Keeps the timestamp each line already has, for a source that stamps event time as it reads. */
+  public AnalyzeAccessLogs withInputTimestamps() {
+    return new AnalyzeAccessLogs(null, statusCounts, topEndpoints);
+  }
+
+  /** How the status table fires (e.g. {@link CountByStatus#withUpdateEvery}). */
+  public AnalyzeAccessLogs withStatusCounts(CountByStatus counts) {
+    return new AnalyzeAccessLogs(timeMode, counts, topEndpoints);
+  }
+
+  /** Which endpoints are ranked, over which windows, and how they fire. */
+  public AnalyzeAccessLogs withTopEndpoints(TopEndpoints top) {
+    return new AnalyzeAccessLogs(timeMode, statusCounts, top);
+  }
+
+  @Override
+  public Result expand(PCollection<String> lines) {
+    if (!(lines.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
+      throw new IllegalArgumentException(
+          "AnalyzeAccessLogs reads lines in the global window and assigns its own sliding windows; got lines in "
+              + lines.getWindowingStrategy().getWindowFn());
+    }
+    PCollectionTuple counted =
+        lines.apply(
+            "ParseAndCountWithinBundles",
+            ParDo.of(new ParseAndCountFn(timeMode, topEndpoints.windows(), STATUS_TABLES, ENDPOINT_TABLES, DEAD_LETTERS))
+                .withOutputTags(STATUS_TABLES, TupleTagList.of(ENDPOINT_TABLES).and(DEAD_LETTERS)));
+
+    PCollection<Map<Integer, Long>> statuses =
+        counted
+            .get(STATUS_TABLES)
+            .setCoder(MapCoder.of(VarIntCoder.of(), VarLongCoder.of()))
+            .apply("AddUpStatusesSinceStart", statusCounts.addUpSinceStart());
+    PCollection<List<KV<String, Long>>> top =
+        counted
+            .get(ENDPOINT_TABLES)
+            .setCoder(
+                KvCoder.of(IntervalWindow.getCoder(), MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+            .apply("IntoTheirWindows", topEndpoints.windowedBy(WindowFromKey.<Map<String, Long>>create()))
+            .apply("DropWindowKeys", Values.create())
+            .apply("RankEndpoints", topEndpoints.rank());
+    PCollection<DeadLetter> deadLetters = counted.get(DEAD_LETTERS).setCoder(DeadLetterCoder.of());
+    return new Result(lines.getPipeline(), statuses, top, deadLetters);
+  }
+
+  /** The status table, the endpoint rankings and the dead letters of {@link AnalyzeAccessLogs}. */
+  public static final class Result implements POutput {
+    private final Pipeline pipeline;
+    private final PCollection<Map<Integer, Long>> statusCounts;
+    private final PCollection<List<KV<String, Long>>> topEndpoints;
+    private final PCollection<DeadLetter> deadLetters;
+
+    private Result(
+        Pipeline pipeline,
+        PCollection<Map<Integer, Long>> statusCounts,
+        PCollection<List<KV<String, Long>>> topEndpoints,
+        PCollection<DeadLetter> deadLetters) {
+      this.pipeline = pipeline;
+      this.statusCounts = statusCounts;
+      this.topEndpoints = topEndpoints;
+      this.deadLetters = deadLetters;
+    }
+
+    /** As {@link CountByStatus}'s output: the whole table at each firing. */
+    public PCollection<Map<Integer, Long>> statusCounts() {
+      return statusCounts;
+    }
+
+    /** As {@link TopEndpoints}'s output: one ranking per window firing. */
+    public PCollection<List<KV<String, Long>>> topEndpoints() {
+      return topEndpoints;
+    }
+
+    /** As {@link ParseAccessLogs.Result#deadLetters()}: the line and why it was rejected. */
+    public PCollection<DeadLetter> deadLetters() {
+      return deadLetters;
+    }
+
+    @Override
+    public Pipeline getPipeline() {
+      return pipeline;
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> expand() {
+      return Map.of(STATUS_COUNTS, statusCounts, TOP_ENDPOINTS, topEndpoints, DEAD_LETTERS, deadLetters);
+    }
+
+    @Override
+    public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
+  }
+}

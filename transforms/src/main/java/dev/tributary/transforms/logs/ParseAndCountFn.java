@@ -1,0 +1,120 @@
+package dev.tributary.transforms.logs;
+
+import dev.tributary.transforms.common.BundleCountTables;
+import dev.tributary.transforms.common.DeadLetter;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.SlidingWindows;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.joda.time.Instant;
+
+/**
+ * The one per-line step of {@link AnalyzeAccessLogs}: parses each line, places it in time, and counts its
+ * status (since the start) and its endpoint (in each sliding window it falls in) into tables kept for the
+ * bundle. The tables leave when the bundle finishes, or earlier when {@link BundleCountTables} bounds
+ * memory; endpoint tables carry their window in the key, because this step's output is in the global
+ * window.
+ */
+final class ParseAndCountFn extends DoFn<String, Map<Integer, Long>> {
+  private final Counter parsed = Metrics.counter(ParseAccessLogs.NAMESPACE, ParseAccessLogs.PARSED);
+  private final Counter rejected = Metrics.counter(ParseAccessLogs.NAMESPACE, ParseAccessLogs.REJECTED);
+  private final Counter noEndpoint = Metrics.counter(ParseAccessLogs.NAMESPACE, TopEndpoints.NO_ENDPOINT);
+
+  private final @Nullable TimeMode timeMode;
+  private final SlidingWindows windows;
+  private final TupleTag<Map<Integer, Long>> statusTables;
+  private final TupleTag<KV<IntervalWindow, Map<String, Long>>> endpointTables;
+  private final TupleTag<DeadLetter> deadLetters;
+
+  private transient BundleCountTables<Integer> statuses;
+  private transient BundleCountTables<String> endpoints;
+  // Counted locally and added to the counters once per bundle: some runners do work per counter update.
+  private transient long parsedInBundle;
+  private transient long rejectedInBundle;
+  private transient long noEndpointInBundle;
+
+  /** @param timeMode null: keep each line's own timestamp */
+  ParseAndCountFn(
+      @Nullable TimeMode timeMode,
+      SlidingWindows windows,
+      TupleTag<Map<Integer, Long>> statusTables,
+      TupleTag<KV<IntervalWindow, Map<String, Long>>> endpointTables,
+      TupleTag<DeadLetter> deadLetters) {
+    this.timeMode = timeMode;
+    this.windows = windows;
+    this.statusTables = statusTables;
+    this.endpointTables = endpointTables;
+    this.deadLetters = deadLetters;
+  }
+
+  @Setup
+  public void setup() {
+    statuses = new BundleCountTables<>(BundleCountTables.DEFAULT_MAX_OPEN_WINDOWS, BundleCountTables.DEFAULT_MAX_ENTRIES);
+    endpoints = new BundleCountTables<>(BundleCountTables.DEFAULT_MAX_OPEN_WINDOWS, BundleCountTables.DEFAULT_MAX_ENTRIES);
+  }
+
+  @ProcessElement
+  public void process(@Element String line, @Timestamp Instant lineTime, MultiOutputReceiver out) {
+    LogRecord record;
+    try {
+      record = AccessLogParser.parse(line);
+    } catch (MalformedLogLineException e) {
+      rejectedInBundle++;
+      out.get(deadLetters).output(new DeadLetter(line, e.getMessage()));
+      return;
+    }
+    parsedInBundle++;
+    Instant t = timeOf(record, lineTime);
+    // A table leaving mid-bundle may not be stamped earlier than the line being processed.
+    statuses.add(
+        GlobalWindow.INSTANCE,
+        record.getStatus(),
+        t,
+        (w, counts, earliest) -> out.get(statusTables).outputWithTimestamp(counts, later(earliest, lineTime)));
+    String endpoint = record.getEndpoint();
+    if (endpoint == null) {
+      noEndpointInBundle++;
+      return;
+    }
+    for (IntervalWindow w : windows.assignWindows(t)) {
+      endpoints.add(
+          w,
+          endpoint,
+          t,
+          (window, counts, earliest) ->
+              out.get(endpointTables)
+                  .outputWithTimestamp(KV.of((IntervalWindow) window, counts), later(earliest, lineTime)));
+    }
+  }
+
+  @FinishBundle
+  public void finishBundle(FinishBundleContext c) {
+    statuses.flush((w, counts, earliest) -> c.output(statusTables, counts, earliest, w));
+    endpoints.flush(
+        (w, counts, earliest) ->
+            c.output(endpointTables, KV.of((IntervalWindow) w, counts), earliest, GlobalWindow.INSTANCE));
+    parsed.inc(parsedInBundle);
+    rejected.inc(rejectedInBundle);
+    noEndpoint.inc(noEndpointInBundle);
+    parsedInBundle = 0;
+    rejectedInBundle = 0;
+    noEndpointInBundle = 0;
+  }
+
+  private Instant timeOf(LogRecord record, Instant lineTime) {
+    if (timeMode == null) {
+      return lineTime;
+    }
+    return timeMode == TimeMode.EVENT ? record.getTimestamp() : Instant.now();
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isBefore(b) ? b : a;
+  }
+}
