@@ -21,9 +21,19 @@ import org.joda.time.Instant;
  * <p>Not thread-safe; one instance per DoFn instance, emptied by {@link #flush} at the end of each bundle.
  */
 public final class BundleCountTables<K> {
-  /** Receives a table that leaves: its window, its counts and the earliest timestamp counted into it. */
+  /**
+   * Receives a table that leaves: its window, its counts (each in a {@code long[1]}; the table is not used
+   * again) and the earliest timestamp counted into it.
+   */
   public interface Sink<K> {
-    void emit(BoundedWindow window, Map<K, Long> counts, Instant earliest);
+    void emit(BoundedWindow window, Map<K, long[]> counts, Instant earliest);
+  }
+
+  /** {@code counts} as a map of plain numbers. */
+  public static <K> Map<K, Long> boxed(Map<K, long[]> counts) {
+    Map<K, Long> out = new HashMap<>(counts.size() * 4 / 3 + 1);
+    counts.forEach((k, n) -> out.put(k, n[0]));
+    return out;
   }
 
   /** Open windows beyond which the least recently used table leaves. */
@@ -53,7 +63,7 @@ public final class BundleCountTables<K> {
         Map.Entry<BoundedWindow, Table<K>> e = eldest.next();
         eldest.remove();
         entries -= e.getValue().counts.size();
-        overflow.emit(e.getKey(), e.getValue().counts(), e.getValue().earliest);
+        overflow.emit(e.getKey(), e.getValue().counts, e.getValue().earliest);
       }
     }
     if (table.add(key, timestamp)) {
@@ -70,7 +80,7 @@ public final class BundleCountTables<K> {
     tables.clear();
     entries = 0;
     for (Map.Entry<BoundedWindow, Table<K>> e : all) {
-      sink.emit(e.getKey(), e.getValue().counts(), e.getValue().earliest);
+      sink.emit(e.getKey(), e.getValue().counts, e.getValue().earliest);
     }
   }
 
@@ -95,12 +105,6 @@ public final class BundleCountTables<K> {
       }
       n[0]++;
       return false;
-    }
-
-    Map<K, Long> counts() {
-      Map<K, Long> out = new HashMap<>(counts.size() * 4 / 3 + 1);
-      counts.forEach((k, n) -> out.put(k, n[0]));
-      return out;
     }
   }
 }

@@ -110,12 +110,15 @@ public final class CountWithinBundles<T, K> extends PTransform<PCollection<T>, P
           timestamp,
           (w, counts, earliest) ->
               out.outputWindowedValue(
-                  counts, earliest.isBefore(timestamp) ? timestamp : earliest, List.of(w), PaneInfo.NO_FIRING));
+                  BundleCountTables.boxed(counts),
+                  earliest.isBefore(timestamp) ? timestamp : earliest,
+                  List.of(w),
+                  PaneInfo.NO_FIRING));
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      tables.flush((w, counts, earliest) -> c.output(counts, earliest, w));
+      tables.flush((w, counts, earliest) -> c.output(BundleCountTables.boxed(counts), earliest, w));
     }
   }
 }

@@ -2,18 +2,25 @@ package dev.tributary.transforms.logs;
 
 import dev.tributary.transforms.common.DeadLetter;
 import dev.tributary.transforms.common.DeadLetterCoder;
+import dev.tributary.transforms.common.PackedCounts;
+import dev.tributary.transforms.common.PackedCountsCoder;
+import dev.tributary.transforms.common.RankPackedCountsFn;
 import dev.tributary.transforms.common.WindowFromKey;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.coders.VoidCoder;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.SimpleFunction;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.values.KV;
@@ -40,7 +47,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class AnalyzeAccessLogs extends PTransform<PCollection<String>, AnalyzeAccessLogs.Result> {
   private static final TupleTag<Map<Integer, Long>> STATUS_TABLES = new TupleTag<>() {};
-  private static final TupleTag<KV<IntervalWindow, Map<String, Long>>> ENDPOINT_TABLES = new TupleTag<>() {};
+  private static final TupleTag<KV<IntervalWindow, PackedCounts>> ENDPOINT_TABLES = new TupleTag<>() {};
   private static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
   private static final TupleTag<Map<Integer, Long>> STATUS_COUNTS = new TupleTag<>() {};
   private static final TupleTag<List<KV<String, Long>>> TOP_ENDPOINTS = new TupleTag<>() {};
@@ -100,16 +107,29 @@ public final class AnalyzeAccessLogs extends PTransform<PCollection<String>, Ana
             .get(STATUS_TABLES)
             .setCoder(MapCoder.of(VarIntCoder.of(), VarLongCoder.of()))
             .apply("AddUpStatusesSinceStart", statusCounts.addUpSinceStart());
+    // Grouped rather than combined, so that the packed tables pass the shuffle as bytes. One key, as a
+    // global combine has: the Direct runner fires each key's windows in bundles of their own.
     PCollection<List<KV<String, Long>>> top =
         counted
             .get(ENDPOINT_TABLES)
-            .setCoder(
-                KvCoder.of(IntervalWindow.getCoder(), MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-            .apply("IntoTheirWindows", topEndpoints.windowedBy(WindowFromKey.<Map<String, Long>>create()))
-            .apply("DropWindowKeys", Values.create())
-            .apply("RankEndpoints", topEndpoints.rank());
+            .setCoder(KvCoder.of(IntervalWindow.getCoder(), PackedCountsCoder.of()))
+            .apply("IntoTheirWindows", topEndpoints.windowedBy(WindowFromKey.<PackedCounts>create()))
+            .apply("UnderOneKey", MapElements.via(new UnderOneKey()))
+            .setCoder(KvCoder.of(VoidCoder.of(), PackedCountsCoder.of()))
+            .apply("GroupPerWindow", GroupByKey.create())
+            .apply("RankEndpoints", ParDo.of(RankPackedCountsFn.<Void>top(topEndpoints.topN())))
+            .setCoder(ListCoder.of(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
     PCollection<DeadLetter> deadLetters = counted.get(DEAD_LETTERS).setCoder(DeadLetterCoder.of());
     return new Result(lines.getPipeline(), statuses, top, deadLetters);
+  }
+
+  /** Replaces the window key, once the table is in that window, by a single key. */
+  private static final class UnderOneKey
+      extends SimpleFunction<KV<IntervalWindow, PackedCounts>, KV<Void, PackedCounts>> {
+    @Override
+    public KV<Void, PackedCounts> apply(KV<IntervalWindow, PackedCounts> table) {
+      return KV.of(null, table.getValue());
+    }
   }
 
   /** The status table, the endpoint rankings and the dead letters of {@link AnalyzeAccessLogs}. */

@@ -2,10 +2,12 @@ package dev.tributary.transforms.logs;
 
 import dev.tributary.transforms.common.BundleCountTables;
 import dev.tributary.transforms.common.DeadLetter;
+import dev.tributary.transforms.common.PackedCounts;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.SlidingWindows;
@@ -29,7 +31,7 @@ final class ParseAndCountFn extends DoFn<String, Map<Integer, Long>> {
   private final @Nullable TimeMode timeMode;
   private final SlidingWindows windows;
   private final TupleTag<Map<Integer, Long>> statusTables;
-  private final TupleTag<KV<IntervalWindow, Map<String, Long>>> endpointTables;
+  private final TupleTag<KV<IntervalWindow, PackedCounts>> endpointTables;
   private final TupleTag<DeadLetter> deadLetters;
 
   private transient BundleCountTables<Integer> statuses;
@@ -44,7 +46,7 @@ final class ParseAndCountFn extends DoFn<String, Map<Integer, Long>> {
       @Nullable TimeMode timeMode,
       SlidingWindows windows,
       TupleTag<Map<Integer, Long>> statusTables,
-      TupleTag<KV<IntervalWindow, Map<String, Long>>> endpointTables,
+      TupleTag<KV<IntervalWindow, PackedCounts>> endpointTables,
       TupleTag<DeadLetter> deadLetters) {
     this.timeMode = timeMode;
     this.windows = windows;
@@ -76,7 +78,8 @@ final class ParseAndCountFn extends DoFn<String, Map<Integer, Long>> {
         GlobalWindow.INSTANCE,
         record.getStatus(),
         t,
-        (w, counts, earliest) -> out.get(statusTables).outputWithTimestamp(counts, later(earliest, lineTime)));
+        (w, counts, earliest) ->
+            out.get(statusTables).outputWithTimestamp(BundleCountTables.boxed(counts), later(earliest, lineTime)));
     String endpoint = record.getEndpoint();
     if (endpoint == null) {
       noEndpointInBundle++;
@@ -89,16 +92,16 @@ final class ParseAndCountFn extends DoFn<String, Map<Integer, Long>> {
           t,
           (window, counts, earliest) ->
               out.get(endpointTables)
-                  .outputWithTimestamp(KV.of((IntervalWindow) window, counts), later(earliest, lineTime)));
+                  .outputWithTimestamp(packed(window, counts), later(earliest, lineTime)));
     }
   }
 
   @FinishBundle
   public void finishBundle(FinishBundleContext c) {
-    statuses.flush((w, counts, earliest) -> c.output(statusTables, counts, earliest, w));
+    statuses.flush((w, counts, earliest) -> c.output(statusTables, BundleCountTables.boxed(counts), earliest, w));
     endpoints.flush(
         (w, counts, earliest) ->
-            c.output(endpointTables, KV.of((IntervalWindow) w, counts), earliest, GlobalWindow.INSTANCE));
+            c.output(endpointTables, packed(w, counts), earliest, GlobalWindow.INSTANCE));
     parsed.inc(parsedInBundle);
     rejected.inc(rejectedInBundle);
     noEndpoint.inc(noEndpointInBundle);
@@ -112,6 +115,10 @@ final class ParseAndCountFn extends DoFn<String, Map<Integer, Long>> {
       return lineTime;
     }
     return timeMode == TimeMode.EVENT ? record.getTimestamp() : Instant.now();
+  }
+
+  private static KV<IntervalWindow, PackedCounts> packed(BoundedWindow window, Map<String, long[]> counts) {
+    return KV.of((IntervalWindow) window, PackedCounts.pack(counts));
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -105,6 +105,10 @@ public final class TopEndpoints extends PTransform<PCollection<LogRecord>, PColl
         .apply("RankEndpoints", rank());
   }
 
+  int topN() {
+    return n;
+  }
+
   /** The windows ranked: {@code size} long, starting every {@code slide}. */
   SlidingWindows windows() {
     return SlidingWindows.of(size).every(slide);
