@@ -1,5 +1,7 @@
 package dev.tributary.pipelines.common;
 
+import dev.tributary.io.files.FileRanges;
+import dev.tributary.io.files.LinesOfFileRange;
 import dev.tributary.io.files.ReadFileLines;
 import dev.tributary.io.files.WatchedTextIO;
 import dev.tributary.io.socket.SocketTextIO;
@@ -7,6 +9,9 @@ import dev.tributary.pipelines.cli.RunnerLimits;
 import dev.tributary.transforms.common.Durations;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.io.FileIO.ReadableFile;
+import org.apache.beam.sdk.io.range.OffsetRange;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
@@ -101,6 +106,18 @@ public final class LineInput {
   /** As given on the command line. */
   public String describe() {
     return input;
+  }
+
+  /**
+   * For a one-time file read ({@link #streaming()} false): the files cut into byte ranges, unread, for a
+   * step that reads the lines of each range itself ({@link LinesOfFileRange}) rather than receive every
+   * line as an element.
+   */
+  public PCollection<KV<ReadableFile, OffsetRange>> readRanges(Pipeline p, String stepName) {
+    if (streaming()) {
+      throw new IllegalStateException("only a one-time file read has ranges; " + input + " is a stream");
+    }
+    return p.apply(stepName, FileRanges.of(glob));
   }
 
   /** Adds the read to {@code p}. */

@@ -6,6 +6,7 @@ import static dev.tributary.pipelines.logs.LogResultTables.STATUS_SCHEMA;
 import static dev.tributary.pipelines.logs.LogResultTables.TOP_ENDPOINTS;
 import static dev.tributary.pipelines.logs.LogResultTables.TOP_SCHEMA;
 
+import dev.tributary.io.files.LinesOfFileRange;
 import dev.tributary.io.files.WindowedFilesIO;
 import dev.tributary.io.s3.TributaryS3;
 import dev.tributary.pipelines.common.LineInput;
@@ -51,11 +52,18 @@ public final class LogAnalyticsPipeline {
       countByStatus = countByStatus.withUpdateEvery(sinks.updateEvery());
       topEndpoints = topEndpoints.withEarlyFirings(sinks.updateEvery());
     }
-    AnalyzeAccessLogs analyze = AnalyzeAccessLogs.create().withStatusCounts(countByStatus).withTopEndpoints(topEndpoints);
-    // The watching and socket sources stamp time themselves; a batch read leaves it to the analysis.
-    analyze = s.streaming() ? analyze.withInputTimestamps() : analyze.withTimeMode(s.timeMode());
+    AnalyzeAccessLogs<String> analyze =
+        AnalyzeAccessLogs.create().withStatusCounts(countByStatus).withTopEndpoints(topEndpoints);
+    // The watching and socket sources stamp time themselves. A one-time read hands the analysis file ranges
+    // unread, so that lines are never elements: each element costs every runner a copy or a check.
     AnalyzeAccessLogs.Result analyzed =
-        s.input().read(p, s.streaming() ? "FollowLogs" : "ReadLogFiles").apply("AnalyzeAccessLogs", analyze);
+        s.streaming()
+            ? s.input().read(p, "FollowLogs").apply("AnalyzeAccessLogs", analyze.withInputTimestamps())
+            : s.input()
+                .readRanges(p, "CutLogFiles")
+                .apply(
+                    "AnalyzeAccessLogs",
+                    analyze.withTimeMode(s.timeMode()).withLinesOf(new LinesOfFileRange()));
 
     PCollection<ResultTable> statusTables =
         analyzed

@@ -2,6 +2,7 @@ package dev.tributary.transforms.logs;
 
 import dev.tributary.transforms.common.DeadLetter;
 import dev.tributary.transforms.common.DeadLetterCoder;
+import dev.tributary.transforms.common.LinesOf;
 import dev.tributary.transforms.common.PackedCounts;
 import dev.tributary.transforms.common.PackedCountsCoder;
 import dev.tributary.transforms.common.RankPackedCountsFn;
@@ -15,7 +16,6 @@ import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -32,6 +32,7 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.joda.time.Duration;
 
 /**
  * The log job's analysis of raw access-log lines in one composite: the running count per HTTP status, the
@@ -45,7 +46,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * parses each line and counts it at once, per window and per bundle, so only the bundles' count tables go
  * on to the shuffle.
  */
-public final class AnalyzeAccessLogs extends PTransform<PCollection<String>, AnalyzeAccessLogs.Result> {
+public final class AnalyzeAccessLogs<I> extends PTransform<PCollection<I>, AnalyzeAccessLogs.Result> {
   private static final TupleTag<Map<Integer, Long>> STATUS_TABLES = new TupleTag<>() {};
   private static final TupleTag<KV<IntervalWindow, PackedCounts>> ENDPOINT_TABLES = new TupleTag<>() {};
   private static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
@@ -57,40 +58,51 @@ public final class AnalyzeAccessLogs extends PTransform<PCollection<String>, Ana
 
   private final CountByStatus statusCounts;
   private final TopEndpoints topEndpoints;
+  private final LinesOf<I> linesOf;
 
   /** Request time as event time; {@link CountByStatus} and {@link TopEndpoints} with their defaults. */
-  public static AnalyzeAccessLogs create() {
-    return new AnalyzeAccessLogs(TimeMode.EVENT, CountByStatus.create(), TopEndpoints.create());
+  public static AnalyzeAccessLogs<String> create() {
+    return new AnalyzeAccessLogs<>(TimeMode.EVENT, CountByStatus.create(), TopEndpoints.create(), LinesOf.itself());
   }
 
-  private AnalyzeAccessLogs(@Nullable TimeMode timeMode, CountByStatus statusCounts, TopEndpoints topEndpoints) {
+  private AnalyzeAccessLogs(
+      @Nullable TimeMode timeMode, CountByStatus statusCounts, TopEndpoints topEndpoints, LinesOf<I> linesOf) {
     this.timeMode = timeMode;
     this.statusCounts = statusCounts;
     this.topEndpoints = topEndpoints;
+    this.linesOf = linesOf;
+  }
+
+  /**
+   * Takes elements that each stand for some lines (a file range, say) and reads them inside the analysis,
+   * so that the lines never become elements. Each line gets its element's timestamp.
+   */
+  public <J> AnalyzeAccessLogs<J> withLinesOf(LinesOf<J> lines) {
+    return new AnalyzeAccessLogs<>(timeMode, statusCounts, topEndpoints, lines);
   }
 
   /** Places each request in time as {@link TimestampLogRecords#withTimeMode} would. */
-  public AnalyzeAccessLogs withTimeMode(TimeMode mode) {
-    return new AnalyzeAccessLogs(mode, statusCounts, topEndpoints);
+  public AnalyzeAccessLogs<I> withTimeMode(TimeMode mode) {
+    return new AnalyzeAccessLogs<>(mode, statusCounts, topEndpoints, linesOf);
   }
 
   /** Keeps the timestamp each line already has, for a source that stamps event time as it reads. */
-  public AnalyzeAccessLogs withInputTimestamps() {
-    return new AnalyzeAccessLogs(null, statusCounts, topEndpoints);
+  public AnalyzeAccessLogs<I> withInputTimestamps() {
+    return new AnalyzeAccessLogs<>(null, statusCounts, topEndpoints, linesOf);
   }
 
   /** How the status table fires (e.g. {@link CountByStatus#withUpdateEvery}). */
-  public AnalyzeAccessLogs withStatusCounts(CountByStatus counts) {
-    return new AnalyzeAccessLogs(timeMode, counts, topEndpoints);
+  public AnalyzeAccessLogs<I> withStatusCounts(CountByStatus counts) {
+    return new AnalyzeAccessLogs<>(timeMode, counts, topEndpoints, linesOf);
   }
 
   /** Which endpoints are ranked, over which windows, and how they fire. */
-  public AnalyzeAccessLogs withTopEndpoints(TopEndpoints top) {
-    return new AnalyzeAccessLogs(timeMode, statusCounts, top);
+  public AnalyzeAccessLogs<I> withTopEndpoints(TopEndpoints top) {
+    return new AnalyzeAccessLogs<>(timeMode, statusCounts, top, linesOf);
   }
 
   @Override
-  public Result expand(PCollection<String> lines) {
+  public Result expand(PCollection<I> lines) {
     if (!(lines.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
       throw new IllegalArgumentException(
           "AnalyzeAccessLogs reads lines in the global window and assigns its own sliding windows; got lines in "
@@ -99,7 +111,7 @@ public final class AnalyzeAccessLogs extends PTransform<PCollection<String>, Ana
     PCollectionTuple counted =
         lines.apply(
             "ParseAndCountWithinBundles",
-            ParDo.of(new ParseAndCountFn(timeMode, topEndpoints.windows(), STATUS_TABLES, ENDPOINT_TABLES, DEAD_LETTERS))
+            ParDo.of(new ParseAndCountFn<I>(linesOf, timeMode, topEndpoints.windows(), STATUS_TABLES, ENDPOINT_TABLES, DEAD_LETTERS))
                 .withOutputTags(STATUS_TABLES, TupleTagList.of(ENDPOINT_TABLES).and(DEAD_LETTERS)));
 
     PCollection<Map<Integer, Long>> statuses =
@@ -107,28 +119,39 @@ public final class AnalyzeAccessLogs extends PTransform<PCollection<String>, Ana
             .get(STATUS_TABLES)
             .setCoder(MapCoder.of(VarIntCoder.of(), VarLongCoder.of()))
             .apply("AddUpStatusesSinceStart", statusCounts.addUpSinceStart());
-    // Grouped rather than combined, so that the packed tables pass the shuffle as bytes. One key, as a
-    // global combine has: the Direct runner fires each key's windows in bundles of their own.
+    // Grouped rather than combined, so that the packed tables pass the shuffle as bytes. Under a few keys:
+    // enough for workers to rank windows in parallel, few because the Direct runner fires each key's
+    // windows in bundles of their own.
     PCollection<List<KV<String, Long>>> top =
         counted
             .get(ENDPOINT_TABLES)
             .setCoder(KvCoder.of(IntervalWindow.getCoder(), PackedCountsCoder.of()))
             .apply("IntoTheirWindows", topEndpoints.windowedBy(WindowFromKey.<PackedCounts>create()))
-            .apply("UnderOneKey", MapElements.via(new UnderOneKey()))
-            .setCoder(KvCoder.of(VoidCoder.of(), PackedCountsCoder.of()))
+            .apply("UnderFewKeys", MapElements.via(new UnderFewKeys(topEndpoints.windows().getPeriod())))
+            .setCoder(KvCoder.of(VarIntCoder.of(), PackedCountsCoder.of()))
             .apply("GroupPerWindow", GroupByKey.create())
-            .apply("RankEndpoints", ParDo.of(RankPackedCountsFn.<Void>top(topEndpoints.topN())))
+            .apply("RankEndpoints", ParDo.of(RankPackedCountsFn.<Integer>top(topEndpoints.topN())))
             .setCoder(ListCoder.of(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
     PCollection<DeadLetter> deadLetters = counted.get(DEAD_LETTERS).setCoder(DeadLetterCoder.of());
     return new Result(lines.getPipeline(), statuses, top, deadLetters);
   }
 
-  /** Replaces the window key, once the table is in that window, by a single key. */
-  private static final class UnderOneKey
-      extends SimpleFunction<KV<IntervalWindow, PackedCounts>, KV<Void, PackedCounts>> {
+  /**
+   * Replaces the window key, once the table is in that window, by one of {@value #RANK_KEYS} keys, taken
+   * from the window's position so that consecutive windows go to different keys.
+   */
+  private static final class UnderFewKeys extends SimpleFunction<KV<IntervalWindow, PackedCounts>, KV<Integer, PackedCounts>> {
+    private static final int RANK_KEYS = 4;
+    private final long slideMillis;
+
+    UnderFewKeys(Duration slide) {
+      this.slideMillis = slide.getMillis();
+    }
+
     @Override
-    public KV<Void, PackedCounts> apply(KV<IntervalWindow, PackedCounts> table) {
-      return KV.of(null, table.getValue());
+    public KV<Integer, PackedCounts> apply(KV<IntervalWindow, PackedCounts> table) {
+      long position = Math.floorDiv(table.getKey().start().getMillis(), slideMillis);
+      return KV.of((int) Math.floorMod(position, (long) RANK_KEYS), table.getValue());
     }
   }
 

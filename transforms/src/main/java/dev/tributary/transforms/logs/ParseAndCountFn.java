@@ -2,7 +2,9 @@ package dev.tributary.transforms.logs;
 
 import dev.tributary.transforms.common.BundleCountTables;
 import dev.tributary.transforms.common.DeadLetter;
+import dev.tributary.transforms.common.LinesOf;
 import dev.tributary.transforms.common.PackedCounts;
+import java.io.IOException;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -17,17 +19,18 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
 /**
- * The one per-line step of {@link AnalyzeAccessLogs}: parses each line, places it in time, and counts its
- * status (since the start) and its endpoint (in each sliding window it falls in) into tables kept for the
- * bundle. The tables leave when the bundle finishes, or earlier when {@link BundleCountTables} bounds
+ * The one per-line step of {@link AnalyzeAccessLogs}: takes the lines of each element ({@link LinesOf}),
+ * parses each, places it in time, and counts its status (since the start) and its endpoint (in each sliding
+ * window it falls in) into tables kept for the bundle. The tables leave when the bundle finishes, or earlier when {@link BundleCountTables} bounds
  * memory; endpoint tables carry their window in the key, because this step's output is in the global
  * window.
  */
-final class ParseAndCountFn extends DoFn<String, Map<Integer, Long>> {
+final class ParseAndCountFn<I> extends DoFn<I, Map<Integer, Long>> {
   private final Counter parsed = Metrics.counter(ParseAccessLogs.NAMESPACE, ParseAccessLogs.PARSED);
   private final Counter rejected = Metrics.counter(ParseAccessLogs.NAMESPACE, ParseAccessLogs.REJECTED);
   private final Counter noEndpoint = Metrics.counter(ParseAccessLogs.NAMESPACE, TopEndpoints.NO_ENDPOINT);
 
+  private final LinesOf<I> linesOf;
   private final @Nullable TimeMode timeMode;
   private final SlidingWindows windows;
   private final TupleTag<Map<Integer, Long>> statusTables;
@@ -43,11 +46,13 @@ final class ParseAndCountFn extends DoFn<String, Map<Integer, Long>> {
 
   /** @param timeMode null: keep each line's own timestamp */
   ParseAndCountFn(
+      LinesOf<I> linesOf,
       @Nullable TimeMode timeMode,
       SlidingWindows windows,
       TupleTag<Map<Integer, Long>> statusTables,
       TupleTag<KV<IntervalWindow, PackedCounts>> endpointTables,
       TupleTag<DeadLetter> deadLetters) {
+    this.linesOf = linesOf;
     this.timeMode = timeMode;
     this.windows = windows;
     this.statusTables = statusTables;
@@ -62,7 +67,11 @@ final class ParseAndCountFn extends DoFn<String, Map<Integer, Long>> {
   }
 
   @ProcessElement
-  public void process(@Element String line, @Timestamp Instant lineTime, MultiOutputReceiver out) {
+  public void process(@Element I element, @Timestamp Instant time, MultiOutputReceiver out) throws IOException {
+    linesOf.forEach(element, line -> count(line, time, out));
+  }
+
+  private void count(String line, Instant lineTime, MultiOutputReceiver out) {
     LogRecord record;
     try {
       record = AccessLogParser.parse(line);

@@ -3,6 +3,7 @@ package dev.tributary.transforms.logs;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tributary.transforms.common.DeadLetter;
+import dev.tributary.transforms.common.LinesOf;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -68,6 +69,27 @@ class AnalyzeAccessLogsTest {
     PAssert.that(fused.deadLetters())
         .containsInAnyOrder(new DeadLetter(JUNK, onlyReason(JUNK)));
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void readsTheLinesOfElementsThatStandForSeveralLines() {
+    String block = String.join("\n", line("/a", 1, 200), JUNK, line("/a", 2, 404), line("/b", 3, 200));
+    AnalyzeAccessLogs.Result r =
+        p.apply(Create.of(block).withCoder(StringUtf8Coder.of()))
+            .apply(AnalyzeAccessLogs.create().withLinesOf(new LinesOfBlock()));
+
+    PAssert.that(r.statusCounts()).containsInAnyOrder(Map.of(200, 2L, 404, 1L));
+    PAssert.that(r.topEndpoints()).inOnTimePane(window(0)).containsInAnyOrder(ranking("/a", 2, "/b", 1));
+    PAssert.that(r.deadLetters()).containsInAnyOrder(new DeadLetter(JUNK, onlyReason(JUNK)));
+    p.run().waitUntilFinish();
+  }
+
+  /** Elements holding several lines, one per {@code \n}. */
+  private static final class LinesOfBlock implements LinesOf<String> {
+    @Override
+    public void forEach(String block, java.util.function.Consumer<String> each) {
+      block.lines().forEach(each);
+    }
   }
 
   @Test
@@ -183,7 +205,7 @@ class AnalyzeAccessLogsTest {
   }
 
   /** As on unbounded input: the lines' own timestamps, and a status table that updates (else it never fires). */
-  private static AnalyzeAccessLogs streaming() {
+  private static AnalyzeAccessLogs<String> streaming() {
     return AnalyzeAccessLogs.create()
         .withInputTimestamps()
         .withStatusCounts(CountByStatus.create().withUpdateEvery(Duration.standardMinutes(1)));

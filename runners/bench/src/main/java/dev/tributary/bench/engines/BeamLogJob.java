@@ -1,7 +1,8 @@
 package dev.tributary.bench.engines;
 
 import dev.tributary.bench.ResultLines;
-import dev.tributary.io.files.ReadFileLines;
+import dev.tributary.io.files.FileRanges;
+import dev.tributary.io.files.LinesOfFileRange;
 import dev.tributary.transforms.logs.AnalyzeAccessLogs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,8 @@ public final class BeamLogJob implements LogJob {
   /** The job: read, parse, time, count and rank, then write result lines under {@code outputPrefix}. */
   public static void build(Pipeline p, String input, String outputPrefix) {
     AnalyzeAccessLogs.Result analyzed =
-        p.apply("ReadLines", ReadFileLines.from(input)).apply("AnalyzeAccessLogs", AnalyzeAccessLogs.create());
+        p.apply("CutLogFiles", FileRanges.of(input))
+            .apply("AnalyzeAccessLogs", AnalyzeAccessLogs.create().withLinesOf(new LinesOfFileRange()));
 
     PCollection<String> statusLines = analyzed.statusCounts().apply("StatusLines", ParDo.of(new StatusLinesFn()));
     PCollection<String> topLines =
