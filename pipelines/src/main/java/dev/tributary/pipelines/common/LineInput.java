@@ -1,12 +1,17 @@
 package dev.tributary.pipelines.common;
 
+import dev.tributary.io.files.FileRanges;
+import dev.tributary.io.files.LinesOfFileRange;
+import dev.tributary.io.files.ReadFileLines;
 import dev.tributary.io.files.WatchedTextIO;
 import dev.tributary.io.socket.SocketTextIO;
 import dev.tributary.pipelines.cli.RunnerLimits;
 import dev.tributary.transforms.common.Durations;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.io.FileIO.ReadableFile;
+import org.apache.beam.sdk.io.range.OffsetRange;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
@@ -103,6 +108,18 @@ public final class LineInput {
     return input;
   }
 
+  /**
+   * For a one-time file read ({@link #streaming()} false): the files cut into byte ranges, unread, for a
+   * step that reads the lines of each range itself ({@link LinesOfFileRange}) rather than receive every
+   * line as an element.
+   */
+  public PCollection<KV<ReadableFile, OffsetRange>> readRanges(Pipeline p, String stepName) {
+    if (streaming()) {
+      throw new IllegalStateException("only a one-time file read has ranges; " + input + " is a stream");
+    }
+    return p.apply(stepName, FileRanges.of(glob));
+  }
+
   /** Adds the read to {@code p}. */
   public PCollection<String> read(Pipeline p, String stepName) {
     if (socket != null) {
@@ -118,7 +135,7 @@ public final class LineInput {
       return p.apply(stepName, read);
     }
     if (!follow) {
-      return p.apply(stepName, TextIO.read().from(glob));
+      return p.apply(stepName, ReadFileLines.from(glob));
     }
     WatchedTextIO.Read watch =
         WatchedTextIO.read().from(glob).withPollInterval(pollInterval).withWatermarkLag(watermarkLag);

@@ -6,14 +6,13 @@ import static dev.tributary.pipelines.logs.LogResultTables.STATUS_SCHEMA;
 import static dev.tributary.pipelines.logs.LogResultTables.TOP_ENDPOINTS;
 import static dev.tributary.pipelines.logs.LogResultTables.TOP_SCHEMA;
 
+import dev.tributary.io.files.LinesOfFileRange;
 import dev.tributary.io.files.WindowedFilesIO;
 import dev.tributary.io.s3.TributaryS3;
 import dev.tributary.pipelines.common.LineInput;
 import dev.tributary.pipelines.common.ResultSinks;
+import dev.tributary.transforms.logs.AnalyzeAccessLogs;
 import dev.tributary.transforms.logs.CountByStatus;
-import dev.tributary.transforms.logs.LogRecord;
-import dev.tributary.transforms.logs.ParseAccessLogs;
-import dev.tributary.transforms.logs.TimestampLogRecords;
 import dev.tributary.transforms.logs.TopEndpoints;
 import dev.tributary.transforms.modes.OutputMode;
 import dev.tributary.transforms.table.ResultTable;
@@ -43,14 +42,6 @@ public final class LogAnalyticsPipeline {
     LogAnalyticsSettings s = LogAnalyticsSettings.from(options);
     ResultSinks sinks = s.sinks();
 
-    ParseAccessLogs.Result parsed =
-        s.input().read(p, s.streaming() ? "FollowLogs" : "ReadLogFiles").apply("ParseAccessLogs", ParseAccessLogs.create());
-    PCollection<LogRecord> records = parsed.records();
-    if (!s.streaming()) {
-      // The watching and socket sources stamp time themselves; a batch read leaves it to this step.
-      records = records.apply("AssignTime", TimestampLogRecords.create().withTimeMode(s.timeMode()));
-    }
-
     CountByStatus countByStatus = CountByStatus.create();
     TopEndpoints topEndpoints =
         TopEndpoints.create()
@@ -61,20 +52,32 @@ public final class LogAnalyticsPipeline {
       countByStatus = countByStatus.withUpdateEvery(sinks.updateEvery());
       topEndpoints = topEndpoints.withEarlyFirings(sinks.updateEvery());
     }
+    AnalyzeAccessLogs<String> analyze =
+        AnalyzeAccessLogs.create().withStatusCounts(countByStatus).withTopEndpoints(topEndpoints);
+    // The watching and socket sources stamp time themselves. A one-time read hands the analysis file ranges
+    // unread, so that lines are never elements: each element costs every runner a copy or a check.
+    AnalyzeAccessLogs.Result analyzed =
+        s.streaming()
+            ? s.input().read(p, "FollowLogs").apply("AnalyzeAccessLogs", analyze.withInputTimestamps())
+            : s.input()
+                .readRanges(p, "CutLogFiles")
+                .apply(
+                    "AnalyzeAccessLogs",
+                    analyze.withTimeMode(s.timeMode()).withLinesOf(new LinesOfFileRange()));
 
     PCollection<ResultTable> statusTables =
-        records
-            .apply("CountByStatus", countByStatus)
+        analyzed
+            .statusCounts()
             .apply("StatusTable", ToResultTable.of(STATUS_COUNTS, STATUS_SCHEMA, LogResultTables::statusRows));
     PCollection<ResultTable> topTables =
-        records
-            .apply("TopEndpoints", topEndpoints)
+        analyzed
+            .topEndpoints()
             .apply("TopEndpointsTable", ToResultTable.of(TOP_ENDPOINTS, TOP_SCHEMA, LogResultTables::rankRows));
     // Each firing holds the whole table (all statuses; a window's whole ranking), so the database keeps
     // exactly the latest firing's rows.
     sinks.write(statusTables, STATUS_COUNTS, OutputMode.COMPLETE, "status");
     sinks.write(topTables, TOP_ENDPOINTS, OutputMode.COMPLETE, "rank");
-    sinks.writeDeadLetters(parsed.deadLetters(), REJECTED_LINES);
+    sinks.writeDeadLetters(analyzed.deadLetters(), REJECTED_LINES);
 
     if (s.windowedFiles() != null) {
       statusTables.apply("WindowedFiles " + STATUS_COUNTS, windowedFiles(STATUS_COUNTS, s));

@@ -1,9 +1,5 @@
 package dev.tributary.transforms.common;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
@@ -30,12 +26,11 @@ import org.joda.time.Instant;
  * #MAX_OPEN_WINDOWS} windows are open the least recently used one is emitted, and when the open tables hold
  * more than {@value #MAX_ENTRIES} keys in all, all of them are. A table emitted at the end of the bundle
  * carries the earliest timestamp counted into it, so it holds the watermark no later than its elements
- * would have; one emitted early carries the current element's timestamp if that is later (see {@code
- * emit}).
+ * would have; one emitted early carries the current element's timestamp if that is later.
  */
 public final class CountWithinBundles<T, K> extends PTransform<PCollection<T>, PCollection<Map<K, Long>>> {
-  static final int MAX_OPEN_WINDOWS = 64;
-  static final int MAX_ENTRIES = 100_000;
+  static final int MAX_OPEN_WINDOWS = BundleCountTables.DEFAULT_MAX_OPEN_WINDOWS;
+  static final int MAX_ENTRIES = BundleCountTables.DEFAULT_MAX_ENTRIES;
 
   private final @Nullable SerializableFunction<T, @Nullable K> keyOf;
   private final @Nullable Coder<K> keyCoder;
@@ -85,9 +80,7 @@ public final class CountWithinBundles<T, K> extends PTransform<PCollection<T>, P
     private final @Nullable SerializableFunction<T, @Nullable K> keyOf;
     private final int maxOpenWindows;
     private final int maxEntries;
-    /** Open tables by window, least recently used first. */
-    private transient LinkedHashMap<BoundedWindow, Table<K>> tables;
-    private transient int entries;
+    private transient BundleCountTables<K> tables;
 
     CountFn(@Nullable SerializableFunction<T, @Nullable K> keyOf, int maxOpenWindows, int maxEntries) {
       this.keyOf = keyOf;
@@ -95,10 +88,9 @@ public final class CountWithinBundles<T, K> extends PTransform<PCollection<T>, P
       this.maxEntries = maxEntries;
     }
 
-    @StartBundle
-    public void startBundle() {
-      tables = new LinkedHashMap<>(16, 0.75f, true);
-      entries = 0;
+    @Setup
+    public void setup() {
+      tables = new BundleCountTables<>(maxOpenWindows, maxEntries);
     }
 
     @ProcessElement
@@ -109,78 +101,24 @@ public final class CountWithinBundles<T, K> extends PTransform<PCollection<T>, P
       if (key == null) {
         return;
       }
-      Table<K> table = tables.get(window);
-      if (table == null) {
-        table = new Table<>(timestamp);
-        tables.put(window, table);
-        if (tables.size() > maxOpenWindows) {
-          Iterator<Map.Entry<BoundedWindow, Table<K>>> eldest = tables.entrySet().iterator();
-          Map.Entry<BoundedWindow, Table<K>> e = eldest.next();
-          eldest.remove();
-          emit(e.getKey(), e.getValue(), timestamp, out);
-        }
-      }
-      if (table.add(key, timestamp)) {
-        entries++;
-      }
-      if (entries > maxEntries) {
-        List<Map.Entry<BoundedWindow, Table<K>>> all = new ArrayList<>(tables.entrySet());
-        tables.clear();
-        for (Map.Entry<BoundedWindow, Table<K>> e : all) {
-          emit(e.getKey(), e.getValue(), timestamp, out);
-        }
-      }
+      // A table leaving early goes out at the later of its earliest timestamp and the current element's:
+      // Beam lets an element's output be no earlier than the element itself, and the downstream combine
+      // groups by window, whatever the timestamp.
+      tables.add(
+          window,
+          key,
+          timestamp,
+          (w, counts, earliest) ->
+              out.outputWindowedValue(
+                  BundleCountTables.boxed(counts),
+                  earliest.isBefore(timestamp) ? timestamp : earliest,
+                  List.of(w),
+                  PaneInfo.NO_FIRING));
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      for (Map.Entry<BoundedWindow, Table<K>> e : tables.entrySet()) {
-        c.output(e.getValue().counts(), e.getValue().earliest, e.getKey());
-      }
-      tables.clear();
-      entries = 0;
-    }
-
-    /**
-     * Emits a table while an element is processed. Beam lets an element's output be no earlier than the
-     * element itself, so the table goes out at the later of its earliest timestamp and the element's; the
-     * downstream combine groups by window, whatever the timestamp.
-     */
-    private void emit(
-        BoundedWindow window, Table<K> table, Instant current, OutputReceiver<Map<K, Long>> out) {
-      entries -= table.counts.size();
-      Instant at = table.earliest.isBefore(current) ? current : table.earliest;
-      out.outputWindowedValue(table.counts(), at, List.of(window), PaneInfo.NO_FIRING);
-    }
-  }
-
-  /** One window's counts within the bundle. */
-  private static final class Table<K> {
-    final HashMap<K, long[]> counts = new HashMap<>();
-    Instant earliest;
-
-    Table(Instant first) {
-      this.earliest = first;
-    }
-
-    /** Counts {@code key}; true when it is new to the table. */
-    boolean add(K key, Instant timestamp) {
-      if (timestamp.isBefore(earliest)) {
-        earliest = timestamp;
-      }
-      long[] n = counts.get(key);
-      if (n == null) {
-        counts.put(key, new long[] {1});
-        return true;
-      }
-      n[0]++;
-      return false;
-    }
-
-    Map<K, Long> counts() {
-      Map<K, Long> out = new HashMap<>(counts.size() * 4 / 3 + 1);
-      counts.forEach((k, n) -> out.put(k, n[0]));
-      return out;
+      tables.flush((w, counts, earliest) -> c.output(BundleCountTables.boxed(counts), earliest, w));
     }
   }
 }

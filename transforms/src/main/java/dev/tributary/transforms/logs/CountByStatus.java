@@ -34,10 +34,15 @@ public final class CountByStatus extends PTransform<PCollection<LogRecord>, PCol
 
   @Override
   public PCollection<Map<Integer, Long>> expand(PCollection<LogRecord> records) {
-    AddUpSinceStart<Integer> addUp = AddUpSinceStart.create();
     // Counting straight from the records saves a per-record step that would extract the statuses first.
     return records
         .apply("CountStatusesWithinBundles", CountWithinBundles.by(LogRecord::getStatus, VarIntCoder.of()))
-        .apply("AddUpSinceStart", updateEvery == null ? addUp : addUp.withUpdateEvery(updateEvery));
+        .apply("AddUpSinceStart", addUpSinceStart());
+  }
+
+  /** Adds up per-bundle status tables into the running table, firing as configured. */
+  AddUpSinceStart<Integer> addUpSinceStart() {
+    AddUpSinceStart<Integer> addUp = AddUpSinceStart.create();
+    return updateEvery == null ? addUp : addUp.withUpdateEvery(updateEvery);
   }
 }

@@ -3,6 +3,7 @@ package dev.tributary.transforms.logs;
 import dev.tributary.transforms.common.CountWithinBundles;
 import dev.tributary.transforms.common.TopOfCountTablesFn;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
@@ -16,6 +17,7 @@ import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.SlidingWindows;
 import org.apache.beam.sdk.transforms.windowing.Trigger;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -98,14 +100,31 @@ public final class TopEndpoints extends PTransform<PCollection<LogRecord>, PColl
   public PCollection<List<KV<String, Long>>> expand(PCollection<LogRecord> records) {
     return records
         .apply("ExtractEndpoint", ParDo.of(new EndpointFn()))
-        .apply(
-            "SlidingWindows",
-            Window.<String>into(SlidingWindows.of(size).every(slide))
-                .triggering(trigger())
-                .withAllowedLateness(allowedLateness)
-                .accumulatingFiredPanes())
+        .apply("SlidingWindows", this.<String>windowedBy(windows()))
         .apply("CountWithinBundles", CountWithinBundles.create())
-        .apply("RankEndpoints", Combine.globally(TopOfCountTablesFn.<String>of(n)).withoutDefaults());
+        .apply("RankEndpoints", rank());
+  }
+
+  int topN() {
+    return n;
+  }
+
+  /** The windows ranked: {@code size} long, starting every {@code slide}. */
+  SlidingWindows windows() {
+    return SlidingWindows.of(size).every(slide);
+  }
+
+  /** {@code windowFn} with this transform's trigger, allowed lateness and accumulating panes. */
+  <T> Window<T> windowedBy(WindowFn<? super T, ?> windowFn) {
+    return Window.<T>into(windowFn)
+        .triggering(trigger())
+        .withAllowedLateness(allowedLateness)
+        .accumulatingFiredPanes();
+  }
+
+  /** Adds up count tables per window and ranks the top {@code n}. */
+  Combine.Globally<Map<String, Long>, List<KV<String, Long>>> rank() {
+    return Combine.globally(TopOfCountTablesFn.<String>of(n)).withoutDefaults();
   }
 
   /**

@@ -1,11 +1,9 @@
 package dev.tributary.bench.engines;
 
 import dev.tributary.bench.ResultLines;
-import dev.tributary.transforms.logs.CountByStatus;
-import dev.tributary.transforms.logs.LogRecord;
-import dev.tributary.transforms.logs.ParseAccessLogs;
-import dev.tributary.transforms.logs.TimestampLogRecords;
-import dev.tributary.transforms.logs.TopEndpoints;
+import dev.tributary.io.files.FileRanges;
+import dev.tributary.io.files.LinesOfFileRange;
+import dev.tributary.transforms.logs.AnalyzeAccessLogs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -36,9 +34,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 
 /**
- * The job on a Beam runner, built from the product's transforms exactly as the {@code logs} job wires them
- * (ParseAccessLogs, TimestampLogRecords, CountByStatus, TopEndpoints with its defaults: top 10, 30 s every
- * 10 s), plus a count of the dead letters. Only the sink differs: the results go to text files as {@link
+ * The job on a Beam runner, built from the product's transforms as the {@code logs} job wires them
+ * ({@code AnalyzeAccessLogs} with its defaults: request time, top 10 endpoints over 30 s every 10 s), plus a
+ * count of the dead letters. Only the sink differs: the results go to text files as {@link
  * ResultLines} instead of console tables.
  */
 public final class BeamLogJob implements LogJob {
@@ -62,17 +60,14 @@ public final class BeamLogJob implements LogJob {
 
   /** The job: read, parse, time, count and rank, then write result lines under {@code outputPrefix}. */
   public static void build(Pipeline p, String input, String outputPrefix) {
-    ParseAccessLogs.Result parsed =
-        p.apply("ReadLines", TextIO.read().from(input)).apply("ParseAccessLogs", ParseAccessLogs.create());
-    PCollection<LogRecord> records = parsed.records().apply("AssignTime", TimestampLogRecords.create());
+    AnalyzeAccessLogs.Result analyzed =
+        p.apply("CutLogFiles", FileRanges.of(input))
+            .apply("AnalyzeAccessLogs", AnalyzeAccessLogs.create().withLinesOf(new LinesOfFileRange()));
 
-    PCollection<String> statusLines =
-        records
-            .apply("CountByStatus", CountByStatus.create())
-            .apply("StatusLines", ParDo.of(new StatusLinesFn()));
+    PCollection<String> statusLines = analyzed.statusCounts().apply("StatusLines", ParDo.of(new StatusLinesFn()));
     PCollection<String> topLines =
-        records
-            .apply("TopEndpoints", TopEndpoints.create())
+        analyzed
+            .topEndpoints()
             .apply("RankLines", ParDo.of(new RankLinesFn()))
             .apply(
                 "Unwindow",
@@ -81,7 +76,7 @@ public final class BeamLogJob implements LogJob {
                     .withAllowedLateness(Duration.ZERO)
                     .discardingFiredPanes());
     PCollection<String> rejectedLines =
-        parsed
+        analyzed
             .deadLetters()
             .apply("CountRejected", Count.globally())
             .apply("RejectedLine", MapElements.into(TypeDescriptors.strings()).via(ResultLines::rejected));
