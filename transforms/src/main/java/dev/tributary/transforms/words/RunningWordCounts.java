@@ -1,6 +1,8 @@
 package dev.tributary.transforms.words;
 
+import dev.tributary.transforms.common.CountWithinBundles;
 import dev.tributary.transforms.modes.TriggerSpec;
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -35,12 +37,20 @@ import org.joda.time.Duration;
  * each batch, every word that occurred in it is emitted once with its new total; words that did not occur
  * are not emitted (unlike {@code updateStateByKey}, which re-emits every key at every batch).
  *
+ * <p>Under the default trigger a batch is a bundle: the words are counted within each bundle ({@link
+ * CountWithinBundles}) and go straight to the per-word state, with no grouping in between. A grouping in the
+ * global window would keep bookkeeping for every word it ever saw (its pane number and an end-of-window
+ * timer, until the end of time), which no expiry of the totals could free. The other triggers need that
+ * grouping to gather a batch, so they keep it.
+ *
  * <p>With {@link #withIdleExpiry}, a word that does not occur for that long in processing time is
  * forgotten: its state is cleared, nothing is emitted for it, and the counter {@value #NAMESPACE}/{@value
  * #EXPIRED} goes up. If it occurs again its total restarts from 0, i.e. the next output is its count in that
- * batch. This keeps state from growing forever on an endless vocabulary. The expiry uses a processing-time
- * timer, which the Spark runner supports in streaming mode from Beam 2.67 (it does not support event-time
- * timers); without expiry the step uses state only, no timer.
+ * batch. Under the default trigger this bounds the job's state by the words seen within the expiry, however
+ * many distinct words go by, on a runner that keeps no per-key bookkeeping of its own in the global window
+ * (Flink does not; the Direct runner does). The expiry uses a processing-time timer, which the Spark runner
+ * supports in streaming mode from Beam 2.67 (it does not support event-time timers); without expiry the step
+ * uses state only, no timer.
  */
 public final class RunningWordCounts
     extends PTransform<PCollection<String>, PCollection<KV<String, Long>>> {
@@ -74,7 +84,7 @@ public final class RunningWordCounts
 
   @Override
   public PCollection<KV<String, Long>> expand(PCollection<String> lines) {
-    PCollection<KV<String, Long>> batchCounts =
+    PCollection<String> words =
         lines.apply("SplitWords", SplitWords.create())
             .apply(
                 "WindowIntoBatches",
@@ -83,8 +93,14 @@ public final class RunningWordCounts
                     .discardingFiredPanes()
                     // No empty batch when the input ends: it would re-emit unchanged totals.
                     .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
-                    .withAllowedLateness(Duration.ZERO))
-            .apply("CountPerBatch", Count.perElement());
+                    .withAllowedLateness(Duration.ZERO));
+    PCollection<KV<String, Long>> batchCounts =
+        trigger.getKind() == TriggerSpec.Kind.DEFAULT
+            ? words
+                .apply("CountPerBatch", CountWithinBundles.<String>create())
+                .apply("PerWord", ParDo.of(new TableEntriesFn()))
+                .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+            : words.apply("CountPerBatch", Count.perElement());
     return batchCounts
         .apply(
             "AddToRunningTotals",
@@ -92,6 +108,16 @@ public final class RunningWordCounts
                 ? ParDo.of(new RunningTotalFn())
                 : ParDo.of(new ExpiringRunningTotalFn(idleExpiry)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
+
+  /** A bundle's count table as one element per word. */
+  private static final class TableEntriesFn extends DoFn<Map<String, Long>, KV<String, Long>> {
+    @ProcessElement
+    public void process(@Element Map<String, Long> table, OutputReceiver<KV<String, Long>> out) {
+      for (Map.Entry<String, Long> e : table.entrySet()) {
+        out.output(KV.of(e.getKey(), e.getValue()));
+      }
+    }
   }
 
   /** Adds a batch's count to the word's total and returns the emitted row. */

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tributary.transforms.common.CounterTotals;
 import dev.tributary.transforms.modes.TriggerSpec;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
@@ -121,6 +124,30 @@ class RunningWordCountsTest {
 
     PAssert.that(totals).containsInAnyOrder(KV.of("a", 1L), KV.of("a", 2L));
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void theDefaultTriggerGroupsNothingSoExpiryCanFreeEveryWord() {
+    // A grouping in the global window keeps bookkeeping for each word it has seen until the end of time.
+    assertEquals(0, groupings(RunningWordCounts.create().withIdleExpiry(Duration.standardSeconds(5))));
+    assertEquals(
+        1, groupings(RunningWordCounts.create().withTrigger(TriggerSpec.parse("processingTime=1s"))));
+  }
+
+  private static int groupings(RunningWordCounts totals) {
+    Pipeline pipeline = Pipeline.create();
+    pipeline.apply(Create.of("a b")).apply(totals);
+    int[] n = {0};
+    pipeline.traverseTopologically(
+        new Pipeline.PipelineVisitor.Defaults() {
+          @Override
+          public void visitPrimitiveTransform(TransformHierarchy.Node node) {
+            if (node.getTransform() instanceof GroupByKey) {
+              n[0]++;
+            }
+          }
+        });
+    return n[0];
   }
 
   @Test

@@ -113,6 +113,12 @@ final class BenchArgs {
     return null;
   }
 
+  /** {@code 300s}, {@code 500ms}: as the options are written. */
+  static String show(Duration d) {
+    long ms = d.getMillis();
+    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+  }
+
   /** One line on stderr, exit status 2. */
   void fail(String message) {
     System.err.println(program + ": " + message);

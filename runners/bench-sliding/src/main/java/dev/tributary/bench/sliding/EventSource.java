@@ -24,19 +24,63 @@ import org.joda.time.Instant;
  * into events {@code b·batch ... (b+1)·batch - 1} of an {@link EventStream}, each stamped with its own time,
  * never before the batch's. Batches keep the Direct runner's per-element read overhead (it reads 10 elements
  * per bundle) out of the figures.
+ *
+ * <p>With a limit ({@link #withInFlightLimit}), the reader holds back while more than that many events have
+ * been read but not yet reported {@linkplain #processed processed} downstream, so that a backlog of
+ * unprocessed events does not pile up in the heap (the Direct runner reads a source as fast as it can).
+ * With a rate ({@link #withRate}) it also holds back while it is ahead of that many events per second since
+ * its run's first read.
  */
 final class EventSource extends UnboundedSource<Long, EventSource.Position> {
   private static final long serialVersionUID = 1L;
 
   /** Events expanded so far, per run name: the Direct runner runs the DoFns in this JVM. */
   private static final Map<String, AtomicLong> EXPANDED = new ConcurrentHashMap<>();
+  /** Events reported processed downstream, per run name. */
+  private static final Map<String, AtomicLong> PROCESSED = new ConcurrentHashMap<>();
+  /**
+   * When each run first read, by {@code System.nanoTime()}: per run rather than per reader, because the
+   * Direct runner recreates readers from their checkpoints now and then.
+   */
+  private static final Map<String, Long> FIRST_READ = new ConcurrentHashMap<>();
 
   private final EventStream events;
   private final long batch;
+  private final String run;
+  private final long inFlightLimit;
+  private final long perSecond;
 
   EventSource(EventStream events, long batch) {
+    this(events, batch, "", 0, 0);
+  }
+
+  private EventSource(EventStream events, long batch, String run, long inFlightLimit, long perSecond) {
     this.events = events;
     this.batch = batch;
+    this.run = run;
+    this.inFlightLimit = inFlightLimit;
+    this.perSecond = perSecond;
+  }
+
+  /** This source, holding back while more than {@code limit} events of {@code run} are in flight. */
+  EventSource withInFlightLimit(String run, long limit) {
+    return new EventSource(events, batch, run, limit, perSecond);
+  }
+
+  /** This source, reading at most {@code perSecond} events of {@code run} per second (0: no limit). */
+  EventSource withRate(String run, long perSecond) {
+    return new EventSource(events, batch, run, inFlightLimit, perSecond);
+  }
+
+  /** Reports {@code n} more events of {@code run} processed to the end of the pipeline. */
+  static void processed(String run, long n) {
+    PROCESSED.computeIfAbsent(run, r -> new AtomicLong()).addAndGet(n);
+  }
+
+  /** Events of {@code run} reported processed so far. */
+  static long processed(String run) {
+    AtomicLong n = PROCESSED.get(run);
+    return n == null ? 0 : n.get();
   }
 
   /** Events of {@code run} expanded so far (0 before it starts). */
@@ -116,6 +160,17 @@ final class EventSource extends UnboundedSource<Long, EventSource.Position> {
     public boolean advance() {
       if (next >= source.batches()) {
         return false;
+      }
+      if (source.inFlightLimit > 0
+          && next * source.batch - processed(source.run) > source.inFlightLimit) {
+        return false;
+      }
+      if (source.perSecond > 0) {
+        long first = FIRST_READ.computeIfAbsent(source.run, r -> System.nanoTime());
+        double allowed = source.perSecond * ((System.nanoTime() - first) / 1e9) + source.batch;
+        if (next * source.batch > allowed) {
+          return false;
+        }
       }
       current = next++;
       return true;

@@ -101,6 +101,9 @@ public final class SlidingBench {
         variants.add(v);
       }
     }
+    if (plainEvents == 0) {
+      variants.remove("plain");
+    }
     try {
       CountPerSlidingWindow.<String>create().withWindow(size, slide);
     } catch (IllegalArgumentException e) {
@@ -120,7 +123,7 @@ public final class SlidingBench {
         Locale.ROOT,
         "%s: windows %s every %s (%d panes each), top %d, %d hashtags (Zipf %.2f) over %d min; variants %s;"
             + " %d cores, max heap %d MB; Beam options %s%n",
-        PROGRAM, size, slide, size.getMillis() / slide.getMillis(), topN, tags, zipf, minutes, variants,
+        PROGRAM, BenchArgs.show(size), BenchArgs.show(slide), size.getMillis() / slide.getMillis(), topN, tags, zipf, minutes, variants,
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, args.beamArgs());
 
     CheckResults check = new CheckResults(size.getMillis(), slide.getMillis(), topN);
