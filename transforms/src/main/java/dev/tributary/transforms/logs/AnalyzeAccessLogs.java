@@ -105,13 +105,15 @@ public final class AnalyzeAccessLogs<I> extends PTransform<PCollection<I>, Analy
   public Result expand(PCollection<I> lines) {
     if (!(lines.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
       throw new IllegalArgumentException(
-          "AnalyzeAccessLogs reads lines in the global window and assigns its own sliding windows; got lines in "
-              + lines.getWindowingStrategy().getWindowFn());
+          "AnalyzeAccessLogs reads lines in the global window and assigns its own sliding windows;"
+              + " got lines in " + lines.getWindowingStrategy().getWindowFn());
     }
     PCollectionTuple counted =
         lines.apply(
             "ParseAndCountWithinBundles",
-            ParDo.of(new ParseAndCountFn<I>(linesOf, timeMode, topEndpoints.windows(), STATUS_TABLES, ENDPOINT_TABLES, DEAD_LETTERS))
+            ParDo.of(
+                    new ParseAndCountFn<I>(
+                        linesOf, timeMode, topEndpoints.windows(), STATUS_TABLES, ENDPOINT_TABLES, DEAD_LETTERS))
                 .withOutputTags(STATUS_TABLES, TupleTagList.of(ENDPOINT_TABLES).and(DEAD_LETTERS)));
 
     PCollection<Map<Integer, Long>> statuses =
@@ -140,7 +142,8 @@ public final class AnalyzeAccessLogs<I> extends PTransform<PCollection<I>, Analy
    * Replaces the window key, once the table is in that window, by one of {@value #RANK_KEYS} keys, taken
    * from the window's position so that consecutive windows go to different keys.
    */
-  private static final class UnderFewKeys extends SimpleFunction<KV<IntervalWindow, PackedCounts>, KV<Integer, PackedCounts>> {
+  private static final class UnderFewKeys
+      extends SimpleFunction<KV<IntervalWindow, PackedCounts>, KV<Integer, PackedCounts>> {
     private static final int RANK_KEYS = 4;
     private final long slideMillis;
 

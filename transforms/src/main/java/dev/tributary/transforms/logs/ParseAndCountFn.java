@@ -21,9 +21,9 @@ import org.joda.time.Instant;
 /**
  * The one per-line step of {@link AnalyzeAccessLogs}: takes the lines of each element ({@link LinesOf}),
  * parses each, places it in time, and counts its status (since the start) and its endpoint (in each sliding
- * window it falls in) into tables kept for the bundle. The tables leave when the bundle finishes, or earlier when {@link BundleCountTables} bounds
- * memory; endpoint tables carry their window in the key, because this step's output is in the global
- * window.
+ * window it falls in) into tables kept for the bundle. The tables leave when the bundle finishes, or earlier
+ * when {@link BundleCountTables} bounds memory. Endpoint tables leave packed ({@link PackedCounts}) and carry
+ * their window in the key, because this step's output is in the global window.
  */
 final class ParseAndCountFn<I> extends DoFn<I, Map<Integer, Long>> {
   private final Counter parsed = Metrics.counter(ParseAccessLogs.NAMESPACE, ParseAccessLogs.PARSED);
@@ -62,8 +62,10 @@ final class ParseAndCountFn<I> extends DoFn<I, Map<Integer, Long>> {
 
   @Setup
   public void setup() {
-    statuses = new BundleCountTables<>(BundleCountTables.DEFAULT_MAX_OPEN_WINDOWS, BundleCountTables.DEFAULT_MAX_ENTRIES);
-    endpoints = new BundleCountTables<>(BundleCountTables.DEFAULT_MAX_OPEN_WINDOWS, BundleCountTables.DEFAULT_MAX_ENTRIES);
+    int maxWindows = BundleCountTables.DEFAULT_MAX_OPEN_WINDOWS;
+    int maxEntries = BundleCountTables.DEFAULT_MAX_ENTRIES;
+    statuses = new BundleCountTables<>(maxWindows, maxEntries);
+    endpoints = new BundleCountTables<>(maxWindows, maxEntries);
   }
 
   @ProcessElement
