@@ -3,6 +3,7 @@ package dev.tributary.pipelines.words;
 import dev.tributary.transforms.common.CounterTotals;
 import dev.tributary.transforms.common.DeadLetter;
 import dev.tributary.transforms.common.DeadLetterCoder;
+import dev.tributary.transforms.common.NamedOutputs;
 import dev.tributary.transforms.logs.TimeMode;
 import java.io.PrintStream;
 import java.util.Map;
@@ -16,9 +17,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
-import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Instant;
@@ -118,13 +116,12 @@ public final class TimedLines extends PTransform<PCollection<String>, TimedLines
   }
 
   /** The texts, timestamped as the class comment says, and the lines refused for want of a time. */
-  public static final class Result implements POutput {
-    private final Pipeline pipeline;
+  public static final class Result extends NamedOutputs {
     private final PCollection<String> texts;
     private final PCollection<DeadLetter> deadLetters;
 
     private Result(Pipeline pipeline, PCollection<String> texts, PCollection<DeadLetter> deadLetters) {
-      this.pipeline = pipeline;
+      super(pipeline, Map.of(TEXTS, texts, DEAD_LETTERS, deadLetters));
       this.texts = texts;
       this.deadLetters = deadLetters;
     }
@@ -137,18 +134,5 @@ public final class TimedLines extends PTransform<PCollection<String>, TimedLines
     public PCollection<DeadLetter> deadLetters() {
       return deadLetters;
     }
-
-    @Override
-    public Pipeline getPipeline() {
-      return pipeline;
-    }
-
-    @Override
-    public Map<TupleTag<?>, PValue> expand() {
-      return Map.of(TEXTS, texts, DEAD_LETTERS, deadLetters);
-    }
-
-    @Override
-    public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 }

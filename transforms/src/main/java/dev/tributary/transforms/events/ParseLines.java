@@ -2,6 +2,7 @@ package dev.tributary.transforms.events;
 
 import dev.tributary.transforms.common.DeadLetter;
 import dev.tributary.transforms.common.DeadLetterCoder;
+import dev.tributary.transforms.common.NamedOutputs;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.Pipeline;
@@ -13,9 +14,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
-import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -119,11 +117,8 @@ public final class ParseLines<T> extends PTransform<PCollection<String>, ParseLi
   }
 
   /** The parsed records and the dead letters of {@link ParseLines}. */
-  public static final class Result<T> implements POutput {
-    private final Pipeline pipeline;
-    private final TupleTag<T> recordsTag;
+  public static final class Result<T> extends NamedOutputs {
     private final PCollection<T> records;
-    private final TupleTag<DeadLetter> deadLettersTag;
     private final PCollection<DeadLetter> deadLetters;
 
     private Result(
@@ -132,10 +127,8 @@ public final class ParseLines<T> extends PTransform<PCollection<String>, ParseLi
         PCollection<T> records,
         TupleTag<DeadLetter> deadLettersTag,
         PCollection<DeadLetter> deadLetters) {
-      this.pipeline = pipeline;
-      this.recordsTag = recordsTag;
+      super(pipeline, Map.of(recordsTag, records, deadLettersTag, deadLetters));
       this.records = records;
-      this.deadLettersTag = deadLettersTag;
       this.deadLetters = deadLetters;
     }
 
@@ -147,19 +140,5 @@ public final class ParseLines<T> extends PTransform<PCollection<String>, ParseLi
     public PCollection<DeadLetter> deadLetters() {
       return deadLetters;
     }
-
-    @Override
-    public Pipeline getPipeline() {
-      return pipeline;
-    }
-
-    @Override
-    public Map<TupleTag<?>, PValue> expand() {
-      return Map.of(recordsTag, records, deadLettersTag, deadLetters);
-    }
-
-    @Override
-    public void finishSpecifyingOutput(
-        String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 }

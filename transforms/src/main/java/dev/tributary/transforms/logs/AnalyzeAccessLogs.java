@@ -3,6 +3,7 @@ package dev.tributary.transforms.logs;
 import dev.tributary.transforms.common.DeadLetter;
 import dev.tributary.transforms.common.DeadLetterCoder;
 import dev.tributary.transforms.common.LinesOf;
+import dev.tributary.transforms.common.NamedOutputs;
 import dev.tributary.transforms.common.PackedCounts;
 import dev.tributary.transforms.common.PackedCountsCoder;
 import dev.tributary.transforms.common.RankPackedCountsFn;
@@ -26,9 +27,6 @@ import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
-import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -159,8 +157,7 @@ public final class AnalyzeAccessLogs<I> extends PTransform<PCollection<I>, Analy
   }
 
   /** The status table, the endpoint rankings and the dead letters of {@link AnalyzeAccessLogs}. */
-  public static final class Result implements POutput {
-    private final Pipeline pipeline;
+  public static final class Result extends NamedOutputs {
     private final PCollection<Map<Integer, Long>> statusCounts;
     private final PCollection<List<KV<String, Long>>> topEndpoints;
     private final PCollection<DeadLetter> deadLetters;
@@ -170,7 +167,7 @@ public final class AnalyzeAccessLogs<I> extends PTransform<PCollection<I>, Analy
         PCollection<Map<Integer, Long>> statusCounts,
         PCollection<List<KV<String, Long>>> topEndpoints,
         PCollection<DeadLetter> deadLetters) {
-      this.pipeline = pipeline;
+      super(pipeline, Map.of(STATUS_COUNTS, statusCounts, TOP_ENDPOINTS, topEndpoints, DEAD_LETTERS, deadLetters));
       this.statusCounts = statusCounts;
       this.topEndpoints = topEndpoints;
       this.deadLetters = deadLetters;
@@ -190,18 +187,5 @@ public final class AnalyzeAccessLogs<I> extends PTransform<PCollection<I>, Analy
     public PCollection<DeadLetter> deadLetters() {
       return deadLetters;
     }
-
-    @Override
-    public Pipeline getPipeline() {
-      return pipeline;
-    }
-
-    @Override
-    public Map<TupleTag<?>, PValue> expand() {
-      return Map.of(STATUS_COUNTS, statusCounts, TOP_ENDPOINTS, topEndpoints, DEAD_LETTERS, deadLetters);
-    }
-
-    @Override
-    public void finishSpecifyingOutput(String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 }

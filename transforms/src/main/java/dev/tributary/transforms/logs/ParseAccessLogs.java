@@ -2,6 +2,7 @@ package dev.tributary.transforms.logs;
 
 import dev.tributary.transforms.common.DeadLetter;
 import dev.tributary.transforms.common.DeadLetterCoder;
+import dev.tributary.transforms.common.NamedOutputs;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.metrics.Counter;
@@ -11,8 +12,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.POutput;
-import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -70,14 +69,13 @@ public final class ParseAccessLogs extends PTransform<PCollection<String>, Parse
   }
 
   /** The parsed records and the dead letters of {@link ParseAccessLogs}. */
-  public static final class Result implements POutput {
-    private final Pipeline pipeline;
+  public static final class Result extends NamedOutputs {
     private final PCollection<LogRecord> records;
     private final PCollection<DeadLetter> deadLetters;
 
     private Result(
         Pipeline pipeline, PCollection<LogRecord> records, PCollection<DeadLetter> deadLetters) {
-      this.pipeline = pipeline;
+      super(pipeline, Map.of(RECORDS, records, DEAD_LETTERS, deadLetters));
       this.records = records;
       this.deadLetters = deadLetters;
     }
@@ -90,19 +88,5 @@ public final class ParseAccessLogs extends PTransform<PCollection<String>, Parse
     public PCollection<DeadLetter> deadLetters() {
       return deadLetters;
     }
-
-    @Override
-    public Pipeline getPipeline() {
-      return pipeline;
-    }
-
-    @Override
-    public Map<TupleTag<?>, PValue> expand() {
-      return Map.of(RECORDS, records, DEAD_LETTERS, deadLetters);
-    }
-
-    @Override
-    public void finishSpecifyingOutput(
-        String transformName, org.apache.beam.sdk.values.PInput input, PTransform<?, ?> transform) {}
   }
 }
