@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.tributary.pipelines.testkit.LocalPostgres;
+import dev.tributary.pipelines.testkit.LogsServers;
 import dev.tributary.pipelines.testkit.LoopbackS3;
 import dev.tributary.pipelines.testkit.ServeLines;
 import dev.tributary.pipelines.testkit.SinkContents;
@@ -35,39 +36,23 @@ import org.junit.jupiter.api.Test;
  * Spark's streaming mode refuses, with the message the user gets.
  */
 class SparkSourcesAndSinksIT {
-  private static final String INPUT = "s3://logs/access/";
+  private static final String INPUT = LogsServers.LOGS_PREFIX;
   private static final List<String> QUERIES = List.of("status_counts", "top_endpoints");
 
+  private static LogsServers servers;
   private static LoopbackS3 s3;
-  /** Started alongside the S3 server and the first test (initdb takes seconds); only the socket run needs it. */
-  private static CompletableFuture<LocalPostgres> postgresStart;
   private static LocalPostgres postgres;
 
   @BeforeAll
   static void startServers() throws Exception {
-    postgresStart = CompletableFuture.supplyAsync(() -> {
-      try {
-        return LocalPostgres.startIfInstalled(repoRoot());
-      } catch (Exception e) {
-        throw new IllegalStateException("starting PostgreSQL failed", e);
-      }
-    });
-    s3 = LoopbackS3.start();
-    Path logs = repoRoot().resolve("data/logs");
-    s3.upload("logs", "access/", List.of(logs.resolve("access-001.log"), logs.resolve("access-002.log")));
+    servers = LogsServers.start(repoRoot());
+    s3 = servers.s3();
   }
 
   @AfterAll
   static void stopServers() throws Exception {
-    try {
-      if (s3 != null) {
-        s3.close();
-      }
-    } finally {
-      LocalPostgres started = postgresStart == null ? null : postgresStart.join();
-      if (started != null) {
-        started.close();
-      }
+    if (servers != null) {
+      servers.close();
     }
   }
 
@@ -107,7 +92,7 @@ class SparkSourcesAndSinksIT {
    */
   @Test
   void socketIntoPostgresAndWindowedFilesReachesTheDirectRunnersResults() throws Exception {
-    postgres = postgresStart.join();
+    postgres = servers.postgres();
     Path dir = workDir("spark-socket");
     Path logs = repoRoot().resolve("data/logs");
     Map<String, List<String>> expectedFiles = finalRows(windowedFiles(DirectReference.files()));
