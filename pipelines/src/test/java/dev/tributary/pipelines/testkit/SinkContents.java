@@ -1,5 +1,7 @@
 package dev.tributary.pipelines.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -37,6 +40,25 @@ public final class SinkContents {
   private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*(\\d+)\\|\\s*(\\d+)\\|$");
 
   private SinkContents() {}
+
+  /** The JDBC URL of the embedded H2 database a run keeps in {@code dir}. */
+  public static String h2Url(Path dir) {
+    return "jdbc:h2:file:" + dir.resolve("db");
+  }
+
+  /**
+   * What every comparison with a {@code logs} run over the bundled {@code data/logs} relies on: 9 statuses
+   * and 21 windows of 10 endpoints in its H2 database, and a file per window and for the status counts.
+   */
+  public static void assertBundledLogsSinksFilled(Path run) {
+    try (Connection c = DriverManager.getConnection(h2Url(run))) {
+      assertEquals(9, tableRows(c, "status_counts").size());
+      assertEquals(210, tableRows(c, "top_endpoints").size());
+    } catch (SQLException e) {
+      throw new AssertionError("cannot read the run's H2 database in " + run, e);
+    }
+    assertEquals(22, windowedFiles(run.resolve("files")).size(), "21 windows and the status counts");
+  }
 
   /** Every row of a table, as sorted {@code column=value} strings without the {@code pane} column. */
   public static List<String> tableRows(Connection c, String table) throws SQLException {

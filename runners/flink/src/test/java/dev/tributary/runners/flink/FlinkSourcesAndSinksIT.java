@@ -57,7 +57,7 @@ class FlinkSourcesAndSinksIT {
   void s3PrefixIntoH2WindowedFilesAndJsonGivesTheDirectRunnersResults() throws Exception {
     Path dir = workDir("flink-s3");
     List<String> args = new ArrayList<>(List.of("logs", "--runner=FlinkRunner", "--parallelism=2", "--input=" + INPUT,
-        "--jdbcUrl=" + h2(dir), "--windowedFiles=" + dir.resolve("files/run"), "--output=" + dir.resolve("out/run")));
+        "--jdbcUrl=" + SinkContents.h2Url(dir), "--windowedFiles=" + dir.resolve("files/run"), "--output=" + dir.resolve("out/run")));
     args.addAll(s3.options());
     InProcessRun.Result run = InProcessRun.run(dir, args);
 
@@ -65,7 +65,7 @@ class FlinkSourcesAndSinksIT {
     assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", summary(run.out()));
     FlinkTestSupport.assertSameResults(DirectReference.output(), dir.resolve("out/run"));
     try (Connection d = DriverManager.getConnection(DirectReference.h2());
-        Connection f = DriverManager.getConnection(h2(dir))) {
+        Connection f = DriverManager.getConnection(SinkContents.h2Url(dir))) {
       for (String table : QUERIES) {
         assertEquals(tableRows(d, table), tableRows(f, table), table + " in H2");
       }
@@ -82,7 +82,7 @@ class FlinkSourcesAndSinksIT {
     postgres = servers.postgres();
     Path dir = workDir("flink-socket");
     Path logs = repoRoot().resolve("data/logs");
-    String jdbcUrl = postgres != null ? postgres.newSchema("flink_socket") : h2(dir);
+    String jdbcUrl = postgres != null ? postgres.newSchema("flink_socket") : SinkContents.h2Url(dir);
     List<String> args = new ArrayList<>(List.of("logs", "--runner=FlinkRunner", "--parallelism=2", "--streaming=true",
         "--stopAfterIdle=3s", "--updateInterval=1s", "--jdbcUrl=" + jdbcUrl, "--windowedFiles=" + dir.resolve("files/run")));
     if (postgres != null) {
@@ -108,9 +108,5 @@ class FlinkSourcesAndSinksIT {
     Map<String, List<String>> expected = finalRows(windowedFiles(DirectReference.files()));
     assertEquals(expected, finalRows(windowedFiles(dir.resolve("files"))));
     System.out.println("[flink-it] socket run wrote to " + (postgres != null ? "PostgreSQL" : "H2 (no PostgreSQL)"));
-  }
-
-  private static String h2(Path dir) {
-    return "jdbc:h2:file:" + dir.resolve("db");
   }
 }

@@ -7,9 +7,6 @@ import dev.tributary.runners.spark.SparkRuns.Run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 
 /**
  * The Direct runner's results over the bundled logs (data/logs) in every sink the integration tests compare
@@ -29,11 +26,11 @@ final class DirectReference {
         // Beam's element checks (immutability, encodability) are for developing transforms; off here, they
         // save a quarter of this run's CPU and change no result.
         Run result = SparkRuns.direct("reference", "logs", "--input=" + SparkRuns.repoRoot().resolve("data/logs"),
-            "--jdbcUrl=" + h2(run), "--windowedFiles=" + run.resolve("files/run"),
+            "--jdbcUrl=" + SinkContents.h2Url(run), "--windowedFiles=" + run.resolve("files/run"),
             "--enforceImmutability=false", "--enforceEncodability=false");
         assertEquals(0, result.status(), result.describe());
         assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", result.summary());
-        assertSinksFilled(run);
+        SinkContents.assertBundledLogsSinksFilled(run);
         dir = run;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -42,26 +39,11 @@ final class DirectReference {
     return dir;
   }
 
-  /** What every comparison relies on: 9 statuses, 21 windows of 10 endpoints, a file per window. */
-  private static void assertSinksFilled(Path run) {
-    try (Connection c = DriverManager.getConnection(h2(run))) {
-      assertEquals(9, SinkContents.tableRows(c, "status_counts").size());
-      assertEquals(210, SinkContents.tableRows(c, "top_endpoints").size());
-    } catch (SQLException e) {
-      throw new AssertionError("cannot read the Direct run's H2 database", e);
-    }
-    assertEquals(22, SinkContents.windowedFiles(run.resolve("files")).size(), "21 windows and the status counts");
-  }
-
   static Path files() {
     return dir().resolve("files");
   }
 
   static String h2() {
-    return h2(dir());
-  }
-
-  private static String h2(Path dir) {
-    return "jdbc:h2:file:" + dir.resolve("db");
+    return SinkContents.h2Url(dir());
   }
 }

@@ -59,7 +59,7 @@ class SparkSourcesAndSinksIT {
   @Test
   void s3PrefixIntoH2AndWindowedFilesGivesTheDirectRunnersResults() throws Exception {
     Path dir = workDir("spark-s3");
-    List<String> job = new ArrayList<>(List.of("logs", "--input=" + INPUT, "--jdbcUrl=" + h2(dir),
+    List<String> job = new ArrayList<>(List.of("logs", "--input=" + INPUT, "--jdbcUrl=" + SinkContents.h2Url(dir),
         "--windowedFiles=" + dir.resolve("files/run"), "--runner=SparkRunner"));
     job.addAll(s3.optionsWithoutCredentials());
     // Most of a short Spark run is JVM and Spark start-up; the Direct run overlaps with it.
@@ -74,7 +74,7 @@ class SparkSourcesAndSinksIT {
     assertEquals(0, spark.status(), sparkRun.describe());
     assertEquals("logs: read 1080 lines: 1076 parsed, 4 rejected", sparkRun.summary(), sparkRun.describe());
     try (Connection d = DriverManager.getConnection(DirectReference.h2());
-        Connection s = DriverManager.getConnection(h2(dir))) {
+        Connection s = DriverManager.getConnection(SinkContents.h2Url(dir))) {
       for (String table : QUERIES) {
         assertEquals(tableRows(d, table), tableRows(s, table), table + " in H2");
       }
@@ -178,9 +178,5 @@ class SparkSourcesAndSinksIT {
         throw new IllegalStateException(e);
       }
     });
-  }
-
-  private static String h2(Path dir) {
-    return "jdbc:h2:file:" + dir.resolve("db");
   }
 }
