@@ -3,11 +3,11 @@ package dev.tributary.pipelines.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.tributary.pipelines.testkit.LineQueue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -103,25 +103,5 @@ final class ServerRun implements AutoCloseable {
   @Override
   public void close() {
     status.cancel(true);
-  }
-
-  /** Splits what is written into lines and queues them. */
-  private static final class LineQueue extends OutputStream {
-    private final BlockingQueue<String> lines;
-    private final StringBuilder current = new StringBuilder();
-
-    LineQueue(BlockingQueue<String> lines) {
-      this.lines = lines;
-    }
-
-    @Override
-    public synchronized void write(int b) {
-      if (b == '\n') {
-        lines.add(current.toString());
-        current.setLength(0);
-      } else {
-        current.append((char) b);
-      }
-    }
   }
 }

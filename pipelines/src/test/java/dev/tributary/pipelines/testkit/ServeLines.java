@@ -1,7 +1,6 @@
 package dev.tributary.pipelines.testkit;
 
 import dev.tributary.pipelines.cli.Tributary;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ public final class ServeLines implements AutoCloseable {
   private final int port;
 
   private ServeLines(List<Path> files) throws InterruptedException {
-    PrintStream out = new PrintStream(new LineSink(lines), true, StandardCharsets.UTF_8);
+    PrintStream out = new PrintStream(new LineQueue(lines), true, StandardCharsets.UTF_8);
     String fileList = files.stream().map(Path::toString).collect(Collectors.joining(","));
     status = new FutureTask<>(
         () -> Tributary.run(new String[] {"serve-lines", "--file=" + fileList, "--port=0"}, out, out));
@@ -68,25 +67,5 @@ public final class ServeLines implements AutoCloseable {
   @Override
   public void close() {
     status.cancel(true);
-  }
-
-  /** Splits what the job prints into lines. */
-  private static final class LineSink extends OutputStream {
-    private final LinkedBlockingQueue<String> lines;
-    private final StringBuilder current = new StringBuilder();
-
-    LineSink(LinkedBlockingQueue<String> lines) {
-      this.lines = lines;
-    }
-
-    @Override
-    public synchronized void write(int b) {
-      if (b == '\n') {
-        lines.add(current.toString());
-        current.setLength(0);
-      } else {
-        current.append((char) b);
-      }
-    }
   }
 }
