@@ -1,10 +1,12 @@
 package dev.tributary.pipelines.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.pipelines.CliRun;
 import dev.tributary.pipelines.RepoPaths;
+import dev.tributary.pipelines.testkit.LocalPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,18 +74,20 @@ class JsonActionCountsJobTest {
 
   @Test
   void countsGoToPostgres() throws Exception {
-    try (PostgresForTests pg = PostgresForTests.start()) {
+    try (LocalPostgres pg = LocalPostgres.startIfInstalled(RepoPaths.data().getParent())) {
+      assertNotNull(pg, "no PostgreSQL server binaries: run .ci/postgres.sh install");
+      String url = pg.newSchema("json_actions");
       CliRun run =
           CliRun.of(
               "json-action-counts",
               "--input=" + actions(),
               "--outputMode=complete",
-              "--jdbcUrl=" + pg.url,
-              "--jdbcUser=" + pg.user,
-              "--jdbcPassword=" + pg.password);
+              "--jdbcUrl=" + url,
+              "--jdbcUser=" + pg.user(),
+              "--jdbcPassword=" + pg.password());
 
       assertEquals(0, run.status(), run.describe());
-      try (Connection c = DriverManager.getConnection(pg.url, pg.user, pg.password)) {
+      try (Connection c = pg.connect(url)) {
         assertEquals(EXPECTED, rows(c));
       }
     }
